@@ -1,0 +1,18 @@
+"""The `signoff` command: one small module per verb."""
+
+from __future__ import annotations
+
+import click
+
+from portal import __version__
+from portal.cli import agreements, audit, db, serve
+
+
+@click.group()
+@click.version_option(__version__, prog_name="signoff")
+def main() -> None:
+    """Signoff: policy acknowledgements and a policy bot for schools."""
+
+
+for module in (agreements, audit, db, serve):
+    module.register(main)

@@ -1,0 +1,37 @@
+"""`signoff migrate` and `signoff db makemigrations`."""
+
+from __future__ import annotations
+
+import click
+
+from portal.cli.common import load_settings, run_async
+from portal.store import db
+
+
+@click.command("migrate")
+@run_async
+async def migrate() -> None:
+    """Bring the database schema up to date (aerich)."""
+    settings = load_settings()
+    applied = await db.migrate(settings.database_url)
+    click.echo(f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else ""))
+
+
+@click.group("db")
+def db_group() -> None:
+    """Database schema maintenance."""
+
+
+@db_group.command("makemigrations")
+@click.option("--name", default="update", show_default=True)
+@run_async
+async def makemigrations(name: str) -> None:
+    """Write a migration for the configured database's dialect from the models."""
+    settings = load_settings()
+    result = await db.make_migrations(settings.database_url, name)
+    click.echo(result or "no changes")
+
+
+def register(main: click.Group) -> None:
+    main.add_command(migrate)
+    main.add_command(db_group)

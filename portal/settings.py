@@ -1,0 +1,249 @@
+"""The one settings object, built from the environment in one place and passed in."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+_PLACEHOLDERS = {"", "changeme", "change-me", "secret", "dev", "development", "test", "password"}
+_MIN_SECRET_LENGTH = 32
+_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class SettingsError(ValueError):
+    """The environment does not describe a deployment that can safely start."""
+
+
+@dataclass(frozen=True, slots=True)
+class Secret:
+    """A string value that should not be revealed in tracebacks or logs."""
+
+    value: str = field(repr=False)
+
+    def __repr__(self) -> str:
+        return "Secret('**********')" if self.value else "Secret('')"
+
+    __str__ = __repr__
+
+    def __bool__(self) -> bool:
+        return bool(self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class SlackSettings:
+    signing_secret: Secret = Secret("")
+    bot_token: Secret = Secret("")
+    default_school: str = ""
+    client_id: str = ""
+    client_secret: Secret = Secret("")
+    api_url: str = "https://slack.com/api/"
+    socket_mode_app_token: Secret = Secret("")
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.signing_secret) and (bool(self.bot_token) or bool(self.client_id))
+
+
+@dataclass(frozen=True, slots=True)
+class TeamsSettings:
+    app_id: str = ""
+    app_password: Secret = Secret("")
+    tenant_id: str = ""
+    default_school: str = ""
+    # Where outgoing Bot Framework calls go when the activity names no serviceUrl
+    # (proactive nudges); tests point it at a local connector peer.
+    connector_url: str = ""
+    # Where the bot's tokens come from; empty means Microsoft's login service.
+    oauth_url: str = ""
+    # Skips inbound JWT validation: only for the local emulator, refused in production.
+    emulator_mode: bool = False
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.app_id) or self.emulator_mode
+
+
+@dataclass(frozen=True, slots=True)
+class OidcProvider:
+    name: str
+    client_id: str
+    client_secret: Secret
+    metadata_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    database_url: str
+    secret_key: Secret
+    base_url: str
+    agreements_dir: Path
+    data_dir: Path
+    environment: str = "development"
+    smtp_url: str = ""
+    smtp_username: str = ""
+    smtp_password: Secret = Secret("")
+    mail_from: str = "Signoff <signoff@localhost>"
+    due_soon_days: int = 30
+    invitation_days: int = 30
+    timezone: str = "Europe/London"
+    slack: SlackSettings = SlackSettings()
+    teams: TeamsSettings = TeamsSettings()
+    oidc: tuple[OidcProvider, ...] = ()
+    reminder_interval_seconds: int = 900
+
+    @property
+    def embedded(self) -> bool:
+        """SQLite needs no server: the mode a fresh machine starts in."""
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def production(self) -> bool:
+        return self.environment == "production"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        data_dir = Path(env.get("SIGNOFF_DATA_DIR", ".signoff")).expanduser()
+        database_url = env.get("SIGNOFF_DATABASE_URL") or f"sqlite://{data_dir / 'signoff.sqlite3'}"
+        environment = env.get("SIGNOFF_ENV", "development")
+        _check_environment(environment)
+        settings = cls(
+            database_url=database_url,
+            secret_key=_secret_key(env, data_dir, embedded=database_url.startswith("sqlite")),
+            base_url=env.get("SIGNOFF_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+            agreements_dir=_agreements_dir(env),
+            data_dir=data_dir,
+            environment=environment,
+            smtp_url=env.get("SIGNOFF_SMTP_URL", ""),
+            smtp_username=env.get("SIGNOFF_SMTP_USERNAME", ""),
+            smtp_password=Secret(env.get("SIGNOFF_SMTP_PASSWORD", "")),
+            mail_from=env.get("SIGNOFF_MAIL_FROM", "Signoff <signoff@localhost>"),
+            due_soon_days=_int(env, "SIGNOFF_DUE_SOON_DAYS", 30),
+            invitation_days=_int(env, "SIGNOFF_INVITATION_DAYS", 30),
+            timezone=env.get("SIGNOFF_TIMEZONE", "Europe/London"),
+            slack=_slack(env),
+            teams=_teams(env),
+            oidc=_oidc(env),
+            reminder_interval_seconds=_int(env, "SIGNOFF_REMINDER_INTERVAL_SECONDS", 900),
+        )
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        scheme = urlsplit(self.database_url).scheme
+        if scheme not in {"sqlite", "postgres", "postgresql", "asyncpg"}:
+            raise SettingsError(
+                f"SIGNOFF_DATABASE_URL must be sqlite:// or postgres://, not {scheme or 'empty'}"
+            )
+        if not self.base_url.startswith(("http://", "https://")):
+            raise SettingsError("SIGNOFF_BASE_URL must start with http:// or https://")
+        if self.production:
+            self._validate_production()
+
+    def _validate_production(self) -> None:
+        if self.secret_key.value.lower() in _PLACEHOLDERS or len(
+            self.secret_key.value
+        ) < _MIN_SECRET_LENGTH:
+            raise SettingsError(
+                f"SIGNOFF_SECRET_KEY must be a random value of at least {_MIN_SECRET_LENGTH} "
+                "characters in production (e.g. `python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))'`)"
+            )
+        if self.teams.emulator_mode:
+            raise SettingsError("SIGNOFF_TEAMS_EMULATOR_MODE is for local development only")
+        if not self.base_url.startswith("https://"):
+            raise SettingsError("SIGNOFF_BASE_URL must be https:// in production")
+
+
+def _check_environment(environment: str) -> None:
+    if environment not in {"development", "test", "production"}:
+        raise SettingsError("SIGNOFF_ENV must be development, test or production")
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
+    if value < 0:
+        raise SettingsError(f"{name} must not be negative")
+    return value
+
+
+def _secret_key(env: Mapping[str, str], data_dir: Path, *, embedded: bool) -> Secret:
+    given = env.get("SIGNOFF_SECRET_KEY", "")
+    if given:
+        return Secret(given)
+    if not embedded:
+        raise SettingsError("SIGNOFF_SECRET_KEY is required when the database is not SQLite")
+    # The embedded mode keeps a generated key beside its database, so signed links and
+    # sessions survive a restart without anyone having to invent a secret.
+    key_file = data_dir / "secret_key"
+    if key_file.exists():
+        return Secret(key_file.read_text(encoding="utf-8").strip())
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    key_file.write_text(key + "\n", encoding="utf-8")
+    key_file.chmod(0o600)
+    return Secret(key)
+
+
+def _agreements_dir(env: Mapping[str, str]) -> Path:
+    if "SIGNOFF_AGREEMENTS_DIR" in env:
+        return Path(env["SIGNOFF_AGREEMENTS_DIR"]).expanduser()
+    local = Path("agreements")
+    return local if local.is_dir() else _PROJECT_ROOT / "agreements"
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    return env.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _slack(env: Mapping[str, str]) -> SlackSettings:
+    return SlackSettings(
+        signing_secret=Secret(env.get("SIGNOFF_SLACK_SIGNING_SECRET", "")),
+        bot_token=Secret(env.get("SIGNOFF_SLACK_BOT_TOKEN", "")),
+        default_school=env.get("SIGNOFF_SLACK_DEFAULT_SCHOOL", ""),
+        client_id=env.get("SIGNOFF_SLACK_CLIENT_ID", ""),
+        client_secret=Secret(env.get("SIGNOFF_SLACK_CLIENT_SECRET", "")),
+        api_url=env.get("SIGNOFF_SLACK_API_URL", "https://slack.com/api/"),
+        socket_mode_app_token=Secret(env.get("SIGNOFF_SLACK_APP_TOKEN", "")),
+    )
+
+
+def _teams(env: Mapping[str, str]) -> TeamsSettings:
+    return TeamsSettings(
+        app_id=env.get("SIGNOFF_TEAMS_APP_ID", ""),
+        app_password=Secret(env.get("SIGNOFF_TEAMS_APP_PASSWORD", "")),
+        tenant_id=env.get("SIGNOFF_TEAMS_TENANT_ID", ""),
+        default_school=env.get("SIGNOFF_TEAMS_DEFAULT_SCHOOL", ""),
+        connector_url=env.get("SIGNOFF_TEAMS_CONNECTOR_URL", ""),
+        oauth_url=env.get("SIGNOFF_TEAMS_OAUTH_URL", ""),
+        emulator_mode=_flag(env, "SIGNOFF_TEAMS_EMULATOR_MODE"),
+    )
+
+
+def _oidc(env: Mapping[str, str]) -> tuple[OidcProvider, ...]:
+    """One provider per name in SIGNOFF_OIDC_PROVIDERS, e.g. "microsoft,google"."""
+    providers = []
+    for name in filter(None, (n.strip() for n in env.get("SIGNOFF_OIDC_PROVIDERS", "").split(","))):
+        prefix = f"SIGNOFF_OIDC_{name.upper()}_"
+        missing = [k for k in ("CLIENT_ID", "METADATA_URL") if not env.get(prefix + k)]
+        if missing:
+            raise SettingsError(f"OIDC provider {name!r} needs {', '.join(prefix + m for m in missing)}")
+        providers.append(
+            OidcProvider(
+                name=name,
+                client_id=env[prefix + "CLIENT_ID"],
+                client_secret=Secret(env.get(prefix + "CLIENT_SECRET", "")),
+                metadata_url=env[prefix + "METADATA_URL"],
+            )
+        )
+    return tuple(providers)

@@ -1,0 +1,1 @@
+"""Storage: Tortoise models and the repositories built on them."""

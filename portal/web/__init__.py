@@ -1,0 +1,1 @@
+"""The Starlette portal: thin routes over the use cases."""

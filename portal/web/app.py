@@ -1,0 +1,42 @@
+"""create_app(settings): the whole portal, with its routes gathered per area."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.routing import BaseRoute, Mount
+from starlette.staticfiles import StaticFiles
+
+from portal.settings import Settings
+from portal.web import health
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette:
+    """The portal. Tests that own the database connection pass manage_database=False."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if manage_database:
+            from portal.cli.common import prepare_database
+            from portal.store.db import close_database
+
+            await prepare_database(settings)
+            try:
+                yield
+            finally:
+                await close_database()
+        else:
+            yield
+
+    routes: list[BaseRoute] = [
+        *health.routes(),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.settings = settings
+    return app

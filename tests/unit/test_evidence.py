@@ -1,0 +1,41 @@
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from portal.core.evidence import GENESIS, AuditEntry, seal, verify_chain
+
+
+def _chain(n: int) -> list[AuditEntry]:
+    entries, prev = [], GENESIS
+    start = datetime(2025, 9, 1, 8, 0, tzinfo=UTC)
+    for i in range(1, n + 1):
+        entry = seal(AuditEntry(seq=i, at=start + timedelta(seconds=i), action="signed",
+                                actor="jane", subject=f"ack-{i}", data={"i": i}, prev_hash=prev))
+        entries.append(entry)
+        prev = entry.hash
+    return entries
+
+
+def test_intact_chain_verifies():
+    assert verify_chain(_chain(5)) is None
+    assert verify_chain([]) is None
+
+
+def test_altered_content_is_found_at_its_entry():
+    chain = _chain(5)
+    chain[2] = replace(chain[2], data={"i": 99})
+    problem = verify_chain(chain)
+    assert problem is not None and problem.seq == 3 and "hash" in problem.problem
+
+
+def test_resealed_alteration_breaks_the_next_link():
+    chain = _chain(5)
+    chain[2] = seal(replace(chain[2], actor="mallory"))
+    problem = verify_chain(chain)
+    assert problem is not None and problem.seq == 4
+
+
+def test_removed_entry_is_found():
+    chain = _chain(5)
+    del chain[1]
+    problem = verify_chain(chain)
+    assert problem is not None and problem.seq == 3
