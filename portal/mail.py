@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import aiosmtplib
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from portal import wording
 from portal.settings import Settings
 
 TEMPLATES = Path(__file__).parent / "mail_templates"
@@ -152,11 +153,12 @@ _environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_environment.filters["pupil_names"] = wording.pupil_names
 
 
-def render(name: str, to: str, subject: str, **context: Any) -> Message:
+def render(template: str, to: str, subject: str, **context: Any) -> Message:
     """A message from `<name>.txt` and `<name>.html` in mail_templates/."""
     context = {"subject": subject, **context}
-    text = _environment.get_template(f"{name}.txt").render(context)
-    html = _environment.get_template(f"{name}.html").render(context)
+    text = _environment.get_template(f"{template}.txt").render(context)
+    html = _environment.get_template(f"{template}.html").render(context)
     return Message(to=to, subject=subject, text=text, html=html)

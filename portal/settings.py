@@ -93,6 +93,9 @@ class Settings:
     slack: SlackSettings = SlackSettings()
     teams: TeamsSettings = TeamsSettings()
     oidc: tuple[OidcProvider, ...] = ()
+    # Office sign-in: every office user must set up a code app, not only trust admins.
+    office_totp_required: bool = False
+    office_idle_minutes: int = 30
     reminder_interval_seconds: int = 900
 
     @property
@@ -128,6 +131,8 @@ class Settings:
             slack=_slack(env),
             teams=_teams(env),
             oidc=_oidc(env),
+            office_totp_required=_flag(env, "SIGNOFF_OFFICE_TOTP_REQUIRED"),
+            office_idle_minutes=_int(env, "SIGNOFF_OFFICE_IDLE_MINUTES", 30),
             reminder_interval_seconds=_int(env, "SIGNOFF_REMINDER_INTERVAL_SECONDS", 900),
         )
         settings.validate()

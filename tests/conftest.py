@@ -99,3 +99,4 @@ def shared_dir() -> Iterator[Path]:
     if not SHARED.is_dir():
         pytest.fail(f"{SHARED} (the team's shared folder) is missing beside the project")
     yield SHARED
+from tests.mailpeer import mail_peer, mail_settings  # noqa: E402, F401  (SMTP peer fixtures)

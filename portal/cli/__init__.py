@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from portal import __version__
-from portal.cli import agreements, audit, db, serve
+from portal.cli import agreements, audit, db, invite, serve
 
 
 @click.group()
@@ -14,5 +14,5 @@ def main() -> None:
     """Signoff: policy acknowledgements and a policy bot for schools."""
 
 
-for module in (agreements, audit, db, serve):
+for module in (agreements, audit, db, invite, serve):
     module.register(main)

@@ -39,11 +39,9 @@ def run_async(func: Callable[P, Awaitable[T]]) -> Callable[P, T]:
 
 async def prepare_database(settings: Settings, *, publish: bool = True) -> None:
     """Open the database, migrate it when embedded, and store the agreements folder."""
-    await db.open_database(settings.database_url)
     if settings.embedded:
-        await db.close_database()
         await db.migrate(settings.database_url)
-        await db.open_database(settings.database_url)
+    await db.open_database(settings.database_url)
     if publish:
         try:
             await publish_catalog(load_catalog(settings.agreements_dir))

@@ -30,6 +30,7 @@ _HEADING = re.compile(r"^(#{1,3})[ \t]+(.*?)[ \t]*(?:\{#([^}\s]+)\})?[ \t]*$")
 _NUMBER = re.compile(
     r"^(Appendix[ \t]+[A-Z]|APPENDIX[ \t]+[A-Z]|[A-Z](?:\.\d+)+|\d+(?:\.\d+)*)\.?(?:[ \t]+|$)(.*)$"
 )
+_APPENDIX = re.compile(r"^appendix(?:[ \t]+([A-Z])\b)?[ \t]*[:.\u2013\u2014-]?[ \t]*(.*)$", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[a-z][.)])\s+")
 _REQUIRED = ("title", "audience", "version", "effective", "renewal")
 _KNOWN = {*_REQUIRED, "anchor", "material", "signers", "statement", "changes"}
@@ -223,11 +224,11 @@ class _Reader:
     def heading(self, level: int, text: str, explicit: str | None, line: int) -> None:
         self._close_section() if level <= 2 else None
         self.clause = None
-        number, title = _split_number(text)
+        number, title = _part_number(text) if level == 1 else _split_number(text)
         if level <= 2:
             self.section_index += 1
         if level == 1:
-            self.part = explicit or (_appendix(number) if number else "")
+            self.part = explicit or number
             self.section_ref, self.section_title = self.part, title or text
             self.sections_in_part = 0
         elif level == 2:
@@ -279,8 +280,13 @@ def _split_number(text: str) -> tuple[str, str]:
     return match.group(1), match.group(2).strip()
 
 
-def _appendix(number: str) -> str:
-    return re.sub(r"\s+", " ", number).title().replace("Appendix", "Appendix")
+def _part_number(text: str) -> tuple[str, str]:
+    """An appendix heading ("APPENDIX A: Requirements", "Appendix – Sites") opens a part."""
+    match = _APPENDIX.match(text.strip())
+    if not match:
+        return "", text.strip()
+    letter = (match.group(1) or "").upper()
+    return (f"Appendix {letter}" if letter else "Appendix"), match.group(2).strip()
 
 
 def _in_part(part: str, number: str) -> str:

@@ -10,7 +10,10 @@ from tortoise import Tortoise
 
 # Each area keeps its tables in its own module; all of them form the one "models" app.
 MODEL_MODULES = [
+    "portal.store.campaign_models",
     "portal.store.models",
+    "portal.store.office_models",
+    "portal.store.slack_models",
 ]
 _MIGRATIONS = Path(__file__).resolve().parent.parent.parent / "migrations"
 
@@ -59,7 +62,11 @@ def migrations_location(database_url: str) -> Path:
 
 
 async def open_database(database_url: str, *, schema: str = "") -> None:
-    await Tortoise.init(config=tortoise_config(database_url, schema=schema))
+    # Tortoise keeps its state in a context variable; the global fallback lets request tasks
+    # (which do not inherit the lifespan task's context) and background tasks see it too.
+    await Tortoise.init(
+        config=tortoise_config(database_url, schema=schema), _enable_global_fallback=True
+    )
 
 
 async def close_database() -> None:

@@ -142,3 +142,17 @@ def test_catalog_orders_versions_and_takes_terms_from_the_newest(tmp_path: Path)
     assert [v.label for v in agreement.versions] == ["1", "2"]
     assert agreement.title == "New Title"
     assert catalog.schools["alpha"].contacts == {"questions": "the Head"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "ref"),
+    [
+        ("# APPENDIX A: Requirements", "Appendix A 1.1"),
+        ("# Appendix B – Form", "Appendix B 1.1"),
+        ("# Appendix – Popular sites", "Appendix 1.1"),
+        ("# appendix c", "Appendix C 1.1"),
+    ],
+)
+def test_appendix_headings_in_the_forms_schools_write_them(heading, ref):
+    body = f"## 1 MAIN\n\n### 1.1\nBody.\n\n{heading}\n\n## 1 PART\n\n### 1.1\nIn appendix.\n"
+    assert [r[0] for r in _refs(body)] == ["1.1", ref]

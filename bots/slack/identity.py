@@ -1,0 +1,103 @@
+"""Who is asking: the school a workspace belongs to, and the roster person a Slack user is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+from tortoise.exceptions import IntegrityError
+
+from portal.settings import SlackSettings
+from portal.store.models import Person, School
+from portal.store.slack_models import SlackIdentity, SlackInstallation
+
+
+class Unmatched(StrEnum):
+    """Why a Slack user could not be matched to the staff roster."""
+
+    NO_SCHOOL = "no_school"
+    NO_EMAIL = "no_email"
+    UNCONFIRMED_EMAIL = "unconfirmed_email"
+    NOT_ON_ROSTER = "not_on_roster"
+    AMBIGUOUS = "ambiguous"
+    LOOKUP_FAILED = "lookup_failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    person: Person | None
+    email: str = ""
+    problem: Unmatched | None = None
+
+
+async def school_for_team(slack: SlackSettings, team_id: str | None) -> School | None:
+    """Multi-workspace: the school that installed the app; single workspace: the default school."""
+    if not slack.client_id:
+        return await School.get_or_none(slug=slack.default_school)
+    if not team_id:
+        return None
+    installation = await SlackInstallation.get_or_none(team_id=team_id).select_related("school")
+    return installation.school if installation is not None else None
+
+
+async def match_user(client: AsyncWebClient, school: School, team_id: str, user_id: str) -> Match:
+    """The staff member behind a Slack user, by the email Slack holds for them; remembered."""
+    linked = await _linked(school, team_id, user_id)
+    if linked is not None:
+        return linked
+    try:
+        user = (await client.users_info(user=user_id))["user"]
+    except SlackApiError:
+        return Match(None, problem=Unmatched.LOOKUP_FAILED)
+    email = (user.get("profile") or {}).get("email") or ""
+    if not email:
+        return Match(None, problem=Unmatched.NO_EMAIL)
+    if user.get("is_email_confirmed") is False:
+        return Match(None, email, Unmatched.UNCONFIRMED_EMAIL)
+    return await _match_email(school, team_id, user_id, email)
+
+
+async def slack_user_for(
+    client: AsyncWebClient, school: School, team_id: str, person: Person
+) -> str:
+    """A staff member's Slack user id, looked up by roster email once. Raises SlackApiError."""
+    link = await SlackIdentity.get_or_none(school=school, person=person, team_id=team_id)
+    if link is not None:
+        return link.user_id
+    user = (await client.users_lookupByEmail(email=person.email or ""))["user"]
+    await _remember(school, person, team_id, user["id"], person.email or "")
+    return str(user["id"])
+
+
+async def _linked(school: School, team_id: str, user_id: str) -> Match | None:
+    link = await SlackIdentity.get_or_none(
+        school=school, team_id=team_id, user_id=user_id
+    ).select_related("person")
+    if link is None:
+        return None
+    if link.person.kind != "staff" or link.person.left_at is not None:
+        return Match(None, link.email, Unmatched.NOT_ON_ROSTER)
+    return Match(link.person, link.email)
+
+
+async def _match_email(school: School, team_id: str, user_id: str, email: str) -> Match:
+    people = await Person.filter(
+        school=school, kind="staff", left_at__isnull=True, email__iexact=email
+    ).limit(2)
+    if not people:
+        return Match(None, email, Unmatched.NOT_ON_ROSTER)
+    if len(people) > 1:
+        return Match(None, email, Unmatched.AMBIGUOUS)
+    await _remember(school, people[0], team_id, user_id, email)
+    return Match(people[0], email)
+
+
+async def _remember(school: School, person: Person, team_id: str, user_id: str, email: str) -> None:
+    try:
+        await SlackIdentity.create(
+            school=school, person=person, team_id=team_id, user_id=user_id, email=email
+        )
+    except IntegrityError:
+        pass  # a concurrent event linked the same user first

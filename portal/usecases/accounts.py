@@ -1,0 +1,296 @@
+"""Office accounts: adding users, checking passwords and codes, limiting guesses, sessions.
+
+Passwords are argon2id hashes (argon2-cffi's defaults). Codes are TOTP (RFC 6238: six digits,
+30-second steps, one step either side accepted for clock drift); a code, once accepted, is never
+accepted again, nor is any code older than it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+import pyotp
+import qrcode
+import qrcode.image.svg
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from tortoise.queryset import QuerySet
+
+from portal.store import accounts as store
+from portal.store.models import School
+from portal.store.office_models import OfficeUser
+
+ROLES = ("office", "trust_admin")
+MIN_PASSWORD_LENGTH = 12
+ISSUER = "Signoff"
+# Sign-in guesses allowed in a window. Per address, so one person's typos lock only them; per
+# IP higher, because a school's whole office often shares one public address.
+WINDOW = timedelta(minutes=15)
+MAX_FAILURES_PER_EMAIL = 5
+MAX_FAILURES_PER_IP = 20
+SESSION_LIFETIME = timedelta(hours=12)
+_TOUCH_EVERY = timedelta(seconds=60)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_hasher = PasswordHasher()
+
+
+class AccountError(ValueError):
+    """A user cannot be added or changed as asked; the message says why."""
+
+
+class SecondFactor(StrEnum):
+    NONE = "none"
+    CODE = "code"
+    """Enrolled: ask for a code."""
+    ENROL = "enrol"
+    """Must set up a code app before the sign-in completes."""
+
+
+@dataclass(frozen=True, slots=True)
+class SignIn:
+    user: OfficeUser | None = None
+    limited: bool = False
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+# -- adding users ---------------------------------------------------------------------------
+
+
+def password_problem(password: str) -> str | None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"a password needs at least {MIN_PASSWORD_LENGTH} characters"
+    if password.strip() != password:
+        return "a password may not start or end with a space"
+    return None
+
+
+async def add_user(
+    *, email: str, name: str, role: str, school: str | None, password: str, by: str
+) -> OfficeUser:
+    email = normalise_email(email)
+    if not _EMAIL.match(email):
+        raise AccountError(f"{email!r} is not an email address")
+    if not name.strip():
+        raise AccountError("a user needs a name")
+    if role not in ROLES:
+        raise AccountError(f"role must be one of {', '.join(ROLES)}")
+    row = await _school_for_role(role, school)
+    problem = password_problem(password)
+    if problem:
+        raise AccountError(problem)
+    password_hash = await asyncio.to_thread(_hasher.hash, password)
+    try:
+        return await store.create_user(
+            email=email, name=name.strip(), role=role, school=row,
+            password_hash=password_hash, by=by,
+        )
+    except store.EmailTaken as exc:
+        raise AccountError(str(exc)) from None
+
+
+async def _school_for_role(role: str, slug: str | None) -> School | None:
+    if role == "trust_admin":
+        if slug:
+            raise AccountError("a trust administrator sees every school: give no --school")
+        return None
+    if not slug:
+        raise AccountError("an office user belongs to one school: give --school")
+    row = await store.school_by_slug(slug)
+    if row is None:
+        known = ", ".join(await store.school_slugs()) or "none yet"
+        raise AccountError(f"no school {slug!r} (known: {known})")
+    return row
+
+
+# -- passwords and the guess limit -----------------------------------------------------------
+
+
+@cache
+def _decoy_hash() -> str:
+    return _hasher.hash(secrets.token_urlsafe(16))
+
+
+async def sign_in_with_password(email: str, password: str, ip: str) -> SignIn:
+    """The user, when the password is right; unknown addresses take as long as known ones."""
+    email, at = normalise_email(email), now()
+    if await is_limited(email, ip, at):
+        return SignIn(limited=True)
+    user = await store.user_by_email(email) if email else None
+    stored = user.password_hash if user is not None and user.password_hash else _decoy_hash()
+    matched = await asyncio.to_thread(_verify, stored, password)
+    ok = matched and user is not None and user.active and bool(user.password_hash)
+    await store.record_attempt(email, ip, at, succeeded=ok, stage="password")
+    if not ok or user is None:
+        return SignIn()
+    if _hasher.check_needs_rehash(user.password_hash):
+        await store.set_password_hash(user, await asyncio.to_thread(_hasher.hash, password))
+    return SignIn(user=user)
+
+
+def _verify(stored: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+async def is_limited(email: str, ip: str, at: datetime) -> bool:
+    since = at - WINDOW
+    if email and await store.failures_since(since, email=email) >= MAX_FAILURES_PER_EMAIL:
+        return True
+    return await store.failures_since(since, ip=ip) >= MAX_FAILURES_PER_IP
+
+
+# -- codes ----------------------------------------------------------------------------------
+
+
+def second_factor(user: OfficeUser, *, required_for_all: bool) -> SecondFactor:
+    if user.totp_confirmed and user.totp_secret:
+        return SecondFactor.CODE
+    if user.role == "trust_admin" or required_for_all:
+        return SecondFactor.ENROL
+    return SecondFactor.NONE
+
+
+async def check_code(user: OfficeUser, code: str, ip: str) -> SignIn:
+    """Accept a fresh code from the user's app; a wrong or replayed code counts as a guess."""
+    at = now()
+    if await is_limited(user.email, ip, at):
+        return SignIn(limited=True)
+    ok = bool(user.totp_secret) and await _claim(user, user.totp_secret or "", code, at)
+    await store.record_attempt(user.email, ip, at, succeeded=ok, stage="code")
+    return SignIn(user=user if ok else None)
+
+
+async def _claim(user: OfficeUser, secret: str, code: str, at: datetime) -> bool:
+    step = matching_step(secret, code, at)
+    return step is not None and await store.claim_totp_step(user, step)
+
+
+def matching_step(secret: str, code: str, at: datetime) -> int | None:
+    code = re.sub(r"\s+", "", code)
+    if not re.fullmatch(r"\d{6}", code):
+        return None
+    totp = pyotp.TOTP(secret)
+    current = totp.timecode(at)
+    for step in (current - 1, current, current + 1):
+        if hmac.compare_digest(totp.generate_otp(step), code):
+            return step
+    return None
+
+
+async def begin_enrolment(user: OfficeUser) -> str:
+    """The secret to show; kept until confirmed, so a reloaded page shows the same code."""
+    if user.totp_confirmed or not user.totp_secret:
+        await store.set_totp_secret(user, pyotp.random_base32())
+    return user.totp_secret or ""
+
+
+async def confirm_enrolment(user: OfficeUser, code: str, ip: str) -> SignIn:
+    if user.totp_confirmed or not user.totp_secret:
+        return SignIn()
+    outcome = await check_code(user, code, ip)
+    if outcome.user is not None:
+        await store.confirm_totp(user)
+    return outcome
+
+
+def provisioning_uri(user: OfficeUser) -> str:
+    return pyotp.TOTP(user.totp_secret or "").provisioning_uri(name=user.email, issuer_name=ISSUER)
+
+
+def qr_svg(data: str) -> str:
+    """An inline SVG (no scripts, no style attributes) so a strict CSP needs no exception."""
+    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, border=2)
+    svg: str = image.to_string(encoding="unicode")
+    return svg
+
+
+# -- single sign-on -------------------------------------------------------------------------
+
+
+def verified_email(claims: dict[str, Any]) -> str | None:
+    """The address the provider vouches for: `email_verified` (Google), `xms_edov` (Entra ID)."""
+    email = claims.get("email")
+    if not isinstance(email, str) or not email:
+        return None
+    if claims.get("email_verified") is True or claims.get("xms_edov") in (True, "1", "true"):
+        return normalise_email(email)
+    return None
+
+
+async def user_for_sso(claims: dict[str, Any], ip: str) -> SignIn:
+    """Only an existing, active user with that exact address; nobody is created on the fly."""
+    email, at = verified_email(claims), now()
+    if email is None:
+        return SignIn()
+    if await is_limited(email, ip, at):
+        return SignIn(limited=True)
+    user = await store.user_by_email(email)
+    ok = user is not None and user.active
+    await store.record_attempt(email, ip, at, succeeded=ok, stage="sso")
+    return SignIn(user=user if ok else None)
+
+
+# -- sessions -------------------------------------------------------------------------------
+
+
+def _key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+async def start_session(user: OfficeUser, method: str, ip: str) -> str:
+    """A new random session key for the cookie; the database keeps only its hash."""
+    key, at = secrets.token_urlsafe(32), now()
+    await store.create_session(user, _key_hash(key), method, ip, at)
+    await store.mark_signed_in(user, at)
+    return key
+
+
+async def session_user(key: str, idle: timedelta) -> OfficeUser | None:
+    session, at = await store.open_session(_key_hash(key)), now()
+    if session is None:
+        return None
+    if at - session.last_seen_at > idle or at - session.created_at > SESSION_LIFETIME:
+        await store.end_session(session.key_hash, at)
+        return None
+    if not session.user.active:
+        return None
+    if at - session.last_seen_at > _TOUCH_EVERY:
+        await store.touch_session(session, at)
+    return session.user
+
+
+async def end_session(key: str) -> None:
+    await store.end_session(_key_hash(key), now())
+
+
+# -- what a user may see --------------------------------------------------------------------
+
+
+def visible_schools(user: OfficeUser) -> QuerySet[School]:
+    return store.schools_for(user)
+
+
+async def visible_school(user: OfficeUser, slug: str) -> School | None:
+    return await visible_schools(user).filter(slug=slug).first()
+
+
+async def user_by_id(user_id: int) -> OfficeUser | None:
+    return await store.user_by_id(user_id)

@@ -1,0 +1,277 @@
+"""Inviting people to sign by email: one personal, expiring link each, sent at most once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from portal.core.agreements import Agreement, AgreementVersion
+from portal.mail import Mailer, MailError, Message, render, smtp_target
+from portal.settings import Settings
+from portal.wording import long_date
+from portal.store import invitations as store
+from portal.store.agreements import load_agreement
+from portal.store.models import Agreement as AgreementRow
+from portal.store.models import AgreementVersion as VersionRow
+from portal.store.models import Invitation, Person, Pupil, School
+from portal.core.renewals import Standing, Status
+from portal.usecases.obligations import Duty, PupilRef, Scope, Signer, Subject, roll
+
+SALT = "signoff.sign-invitation"
+NO_EMAIL = "no email address on file: send a paper letter (paper route)"
+
+
+class InviteError(ValueError):
+    """The request cannot be carried out as asked (unknown school, nothing in force…)."""
+
+
+class InvalidToken(ValueError):
+    """The link was not made by us, or was altered."""
+
+
+class Progress(Protocol):
+    def update(self, n: int = 1) -> object: ...
+    def close(self) -> None: ...
+
+
+def link_token(settings: Settings, invitation_id: int) -> str:
+    # The token only names the invitation; expiry, revocation and the person live in the row.
+    return URLSafeTimedSerializer(settings.secret_key.value, salt=SALT).dumps(invitation_id)
+
+
+def read_token(settings: Settings, token: str) -> int:
+    try:
+        value = URLSafeTimedSerializer(settings.secret_key.value, salt=SALT).loads(token)
+    except BadSignature:
+        raise InvalidToken(token) from None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidToken(token)
+    return value
+
+
+def sign_url(settings: Settings, invitation_id: int) -> str:
+    return f"{settings.base_url}/sign/{link_token(settings, invitation_id)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    signer: Signer
+    reason: str
+
+
+@dataclass
+class InviteReport:
+    agreement: str
+    version: str
+    created: int = 0
+    reused: int = 0
+    already_signed: int = 0
+    sent: list[Signer] = field(default_factory=list)
+    already_sent: list[Signer] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    unreachable: list[PupilRef] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ticket:
+    invitation: Invitation
+    duty: Duty
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    school: School
+    agreement: Agreement
+    version: AgreementVersion
+    agreement_id: int
+    version_id: int
+
+
+async def invite(
+    settings: Settings, school_slug: str, agreement_slug: str, scope: Scope = Scope(), *,
+    resend: bool = False, actor: str = "signoff invite",
+    progress: Callable[[int], Progress] | None = None, now: datetime | None = None,
+) -> InviteReport:
+    """Invite everyone who must sign the version in force; safe to run again at any time."""
+    smtp_target(settings)  # refuse before creating anything when email cannot be sent
+    now = now or datetime.now(UTC)
+    target = await _target(school_slug, agreement_slug, now)
+    today = now.astimezone(ZoneInfo(target.school.timezone)).date()
+    current = await roll(target.agreement, today, scope, settings.due_soon_days)
+    report = InviteReport(agreement=f"{school_slug}/{agreement_slug}", version=target.version.label)
+    report.unreachable = [s.pupil for s in current.unreachable if s.pupil is not None]
+    duties = await _unsigned(current.duties, target.version_id, report)
+    tickets = await _issue(settings, target, duties, resend=resend, actor=actor, now=now, report=report)
+    await _send_all(settings, target, tickets, report, actor, progress)
+    return report
+
+
+async def _target(school_slug: str, agreement_slug: str, now: datetime) -> _Target:
+    school = await School.get_or_none(slug=school_slug)
+    if school is None:
+        raise InviteError(f"no school {school_slug!r}")
+    row = await AgreementRow.get_or_none(school=school, slug=agreement_slug)
+    if row is None:
+        raise InviteError(f"{school_slug} has no agreement {agreement_slug!r}")
+    agreement = await load_agreement(row)
+    version = agreement.in_force(now.astimezone(ZoneInfo(school.timezone)).date())
+    if version is None:
+        raise InviteError(f"{school_slug}/{agreement_slug} has no version in force yet")
+    version_row = await VersionRow.get(agreement=row, label=version.label)
+    return _Target(school, agreement, version, row.id, version_row.id)
+
+
+async def _unsigned(duties: Sequence[Duty], version_id: int, report: InviteReport) -> list[Duty]:
+    """Drop what each person already signed in this very version (it cannot be signed twice)."""
+    signed = await store.signed_subjects(version_id, (d.signer.id for d in duties))
+    kept = []
+    for duty in duties:
+        subjects = tuple(s for s in duty.subjects if (duty.signer.id, s.key) not in signed)
+        if subjects:
+            kept.append(Duty(duty.signer, subjects))
+        else:
+            report.already_signed += 1
+    return kept
+
+
+async def _issue(
+    settings: Settings, target: _Target, duties: Sequence[Duty], *, resend: bool, actor: str,
+    now: datetime, report: InviteReport,
+) -> list[_Ticket]:
+    live = await store.open_invitations(target.version_id, now)
+    expires = now + timedelta(days=settings.invitation_days)
+    tickets = []
+    for duty in duties:
+        pupil_ids = sorted(p.id for p in duty.pupils)
+        old = live.get(duty.signer.id)
+        if old is not None and not resend and set(pupil_ids) <= set(old.pupil_ids):
+            report.reused += 1
+            tickets.append(_Ticket(old, duty))
+            continue
+        new = await store.create(
+            target.school, person_id=duty.signer.id, agreement_id=target.agreement_id,
+            version_id=target.version_id, pupil_ids=pupil_ids, expires_at=expires, actor=actor,
+            replaces=old,
+        )
+        report.created += 1
+        tickets.append(_Ticket(new, duty))
+    return tickets
+
+
+async def _send_all(
+    settings: Settings, target: _Target, tickets: Sequence[_Ticket], report: InviteReport,
+    actor: str, progress: Callable[[int], Progress] | None,
+) -> None:
+    bar = progress(len(tickets)) if progress is not None else None
+    try:
+        async with _LazyMailer(settings) as mailer:
+            for ticket in tickets:
+                await _send_one(settings, target, ticket, mailer, report, actor)
+                if bar is not None:
+                    bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+async def _send_one(
+    settings: Settings, target: _Target, ticket: _Ticket, mailer: _LazyMailer,
+    report: InviteReport, actor: str,
+) -> None:
+    signer, invitation = ticket.duty.signer, ticket.invitation
+    if not signer.email:
+        report.failed.append(Failure(signer, NO_EMAIL))
+        return
+    key = f"invitation:{invitation.id}:email"
+    if not await store.claim_delivery(target.school, invitation, purpose="invitation",
+                                      address=signer.email, key=key):
+        report.already_sent.append(signer)
+        return
+    message = invitation_message(settings, target, ticket)
+    error = ""
+    try:
+        await mailer.send(message)
+    except MailError as exc:
+        error = str(exc)
+    await store.finish_delivery(target.school, key, subject_id=store.subject(invitation.id),
+                                actor=actor, error=error)
+    if error:
+        report.failed.append(Failure(signer, error))
+    else:
+        report.sent.append(signer)
+
+
+def invitation_message(settings: Settings, target: _Target, ticket: _Ticket) -> Message:
+    signer = ticket.duty.signer
+    return render(
+        "invitation", to=signer.email or "",
+        subject=f"Please sign: {target.agreement.title} ({target.school.name})",
+        school=target.school.name, title=target.agreement.title, version=target.version.label,
+        name=signer.full_name, pupils=ticket.duty.pupils, link=sign_url(settings, ticket.invitation.id),
+        expires=long_date(ticket.invitation.expires_at, target.school.timezone),
+    )
+
+
+class _LazyMailer:
+    """Connects on the first message, so a run with nothing to send never dials the server."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._mailer: Mailer | None = None
+
+    async def __aenter__(self) -> _LazyMailer:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._mailer is not None:
+            await self._mailer.__aexit__(None, None, None)
+
+    async def send(self, message: Message) -> None:
+        if self._mailer is None:
+            mailer = Mailer(self._settings)
+            await mailer.__aenter__()
+            self._mailer = mailer
+        await self._mailer.send(message)
+
+
+async def resend(settings: Settings, invitation_id: int, actor: str) -> InviteReport:
+    """Replace one invitation with a fresh link and email it (the office's "send again")."""
+    old = await Invitation.get_or_none(id=invitation_id)
+    if old is None:
+        raise InviteError(f"no invitation {invitation_id}")
+    now = datetime.now(UTC)
+    school = await School.get(id=old.school_id)  # type: ignore[attr-defined]
+    version_row = await VersionRow.get(id=old.version_id)  # type: ignore[attr-defined]
+    agreement = await load_agreement(await AgreementRow.get(id=old.agreement_id))  # type: ignore[attr-defined]
+    version = agreement.version(version_row.label)
+    assert version is not None
+    target = _Target(school, agreement, version, old.agreement_id, old.version_id)  # type: ignore[attr-defined]
+    duty = await _duty_of(old)
+    report = InviteReport(agreement=f"{school.slug}/{agreement.slug}", version=version.label)
+    tickets = await _issue(settings, target, [duty], resend=True, actor=actor, now=now, report=report)
+    await _send_all(settings, target, tickets, report, actor, None)
+    return report
+
+
+async def _duty_of(invitation: Invitation) -> Duty:
+    person = await Person.get(id=invitation.person_id)  # type: ignore[attr-defined]
+    pupils = await Pupil.filter(id__in=invitation.pupil_ids).order_by("full_name")
+    waiting = Standing(Status.NEVER_SIGNED)
+    subjects = tuple(
+        Subject(str(p.id), waiting, PupilRef(p.id, p.full_name, p.year_group, p.form)) for p in pupils
+    ) or (Subject("self", waiting),)
+    return Duty(Signer(person.id, person.full_name, person.email), subjects)
+
+
+async def revoke(invitation_id: int, reason: str, actor: str) -> bool:
+    """Withdraw a link (e.g. reason "left" when the person leaves the school)."""
+    invitation = await Invitation.get_or_none(id=invitation_id)
+    if invitation is None:
+        return False
+    school = await School.get(id=invitation.school_id)  # type: ignore[attr-defined]
+    return await store.revoke(school, invitation_id, reason, actor)

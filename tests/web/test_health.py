@@ -1,0 +1,11 @@
+import httpx
+
+from portal.web.app import create_app
+
+
+async def test_healthz_answers_when_the_database_does(db, settings):
+    app = create_app(settings, manage_database=False)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+        response = await c.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
