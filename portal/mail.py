@@ -113,15 +113,22 @@ class Mailer:
             reasons = "; ".join(f"{r.code} {r.message}" for r in exc.recipients)
             raise MailError(f"the mail server refused the address ({reasons})") from None
         except aiosmtplib.SMTPResponseException as exc:
-            raise MailError(f"the mail server refused the message ({exc.code} {exc.message})") from None
+            raise MailError(
+                f"the mail server refused the message ({exc.code} {exc.message})"
+            ) from None
         except aiosmtplib.SMTPException as exc:
             raise MailError(f"the mail server could not take the message ({exc})") from None
 
     async def _connect(self) -> None:
         t = self._target
         self._smtp = aiosmtplib.SMTP(
-            hostname=t.host, port=t.port, use_tls=t.use_tls, start_tls=t.start_tls,
-            username=t.username or None, password=t.password or None, timeout=30,
+            hostname=t.host,
+            port=t.port,
+            use_tls=t.use_tls,
+            start_tls=t.start_tls,
+            username=t.username or None,
+            password=t.password or None,
+            timeout=30,
         )
         try:
             await self._smtp.connect()

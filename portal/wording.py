@@ -38,6 +38,6 @@ def long_date(day: date | datetime, timezone: str = "") -> str:
 
 
 def long_time(moment: datetime, timezone: str) -> str:
-    """"21 November 2026 at 14:05 (UK time)" in the school's timezone."""
+    """ "21 November 2026 at 14:05 (UK time)" in the school's timezone."""
     local = moment.astimezone(ZoneInfo(timezone))
     return f"{long_date(local)} at {local:%H:%M} ({local.tzname()})"

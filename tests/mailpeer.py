@@ -24,14 +24,16 @@ class _Handler:
         self.refuse: set[str] = set()
         self.sessions = 0
 
-    async def handle_EHLO(self, server: Any, session: Any, envelope: Any, hostname: str,
-                          responses: list[str]) -> list[str]:
+    async def handle_EHLO(
+        self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]
+    ) -> list[str]:
         self.sessions += 1
         session.host_name = hostname
         return responses
 
-    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
-                          rcpt_options: list[str]) -> str:
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: list[str]
+    ) -> str:
         if address in self.refuse:
             return "550 5.1.1 No such mailbox here"
         envelope.rcpt_tos.append(address)
@@ -75,9 +77,10 @@ class MailPeer:
     def to(self, address: str) -> list[EmailMessage]:
         return [m for m in self.messages if m["To"] == address]
 
-    async def wait_for(self, count: int, timeout: float = 10) -> list[EmailMessage]:
-        deadline = time.monotonic() + timeout
-        while len(self.messages) < count and time.monotonic() < deadline:
+    async def wait_for(self, count: int, within: float = 10) -> list[EmailMessage]:
+        deadline = time.monotonic() + within
+        # Messages arrive on the server's own thread, so poll rather than wait on an asyncio.Event.
+        while len(self.messages) < count and time.monotonic() < deadline:  # noqa: ASYNC110
             await asyncio.sleep(0.02)
         assert len(self.messages) >= count, f"expected {count} emails, got {len(self.messages)}"
         return self.messages
@@ -108,5 +111,7 @@ def mail_peer() -> Iterator[MailPeer]:
 @pytest.fixture
 def mail_settings(tmp_path: Path, mail_peer: MailPeer) -> Settings:
     return make_settings(
-        tmp_path, SIGNOFF_SMTP_URL=mail_peer.url, SIGNOFF_MAIL_FROM="Clearwell School <office@clearwell.example>"
+        tmp_path,
+        SIGNOFF_SMTP_URL=mail_peer.url,
+        SIGNOFF_MAIL_FROM="Clearwell School <office@clearwell.example>",
     )

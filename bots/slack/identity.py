@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -9,6 +10,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from tortoise.exceptions import IntegrityError
 
+from bots.slack.client import web_client
 from portal.settings import SlackSettings
 from portal.store.models import Person, School
 from portal.store.slack_models import SlackIdentity, SlackInstallation
@@ -95,9 +97,26 @@ async def _match_email(school: School, team_id: str, user_id: str, email: str) -
 
 
 async def _remember(school: School, person: Person, team_id: str, user_id: str, email: str) -> None:
-    try:
+    with suppress(IntegrityError):  # a concurrent event linked the same user first
         await SlackIdentity.create(
             school=school, person=person, team_id=team_id, user_id=user_id, email=email
         )
-    except IntegrityError:
-        pass  # a concurrent event linked the same user first
+
+
+class NotConnected(LookupError):
+    """The school has no Slack workspace to send through."""
+
+
+async def workspace_for(slack: SlackSettings, school: School) -> tuple[str, str]:
+    """The bot token and team id that act for the school (auth.test names the team when single)."""
+    if slack.client_id:
+        installation = await SlackInstallation.get_or_none(school=school)
+        if installation is None:
+            raise NotConnected(f"{school.slug} has not installed the Slack app")
+        return installation.bot_token, installation.team_id
+    if slack.default_school != school.slug or not slack.bot_token:
+        raise NotConnected(
+            f"Slack is set up for {slack.default_school or 'no school'}, not {school.slug}"
+        )
+    team = (await web_client(slack, slack.bot_token.value).auth_test())["team_id"]
+    return slack.bot_token.value, str(team)

@@ -34,11 +34,15 @@ class InstallationStore(AsyncInstallationStore):
         """Link the workspace to the school that started the install; audited."""
         team_id = installation.team_id or ""
         async with in_transaction() as conn:
-            taken = await SlackInstallation.filter(team_id=team_id).exclude(school=school).using_db(
-                conn
+            taken = (
+                await SlackInstallation.filter(team_id=team_id)
+                .exclude(school=school)
+                .using_db(conn)
             )
-            other = await SlackInstallation.filter(school=school).exclude(team_id=team_id).using_db(
-                conn
+            other = (
+                await SlackInstallation.filter(school=school)
+                .exclude(team_id=team_id)
+                .using_db(conn)
             )
             if taken or other:
                 raise BoltError(_conflict(school, team_id, other[0] if other else None))
@@ -48,8 +52,11 @@ class InstallationStore(AsyncInstallationStore):
                 using_db=conn,
             )
             await audit.record(
-                "slack.installed", actor=f"slack:{installation.user_id}",
-                subject=f"slack-team:{team_id}", school=school, connection=conn,
+                "slack.installed",
+                actor=f"slack:{installation.user_id}",
+                subject=f"slack-team:{team_id}",
+                school=school,
+                connection=conn,
                 data={"team_id": team_id, "team_name": installation.team_name or ""},
             )
 
@@ -73,10 +80,16 @@ class InstallationStore(AsyncInstallationStore):
         if row is None:
             return None
         return Bot(
-            app_id=row.app_id, enterprise_id=row.enterprise_id, team_id=row.team_id,
-            team_name=row.team_name, bot_token=row.bot_token, bot_id=row.bot_id,
-            bot_user_id=row.bot_user_id, bot_scopes=row.bot_scopes,
-            bot_refresh_token=row.bot_refresh_token, bot_token_expires_at=row.bot_token_expires_at,
+            app_id=row.app_id,
+            enterprise_id=row.enterprise_id,
+            team_id=row.team_id,
+            team_name=row.team_name,
+            bot_token=row.bot_token,
+            bot_id=row.bot_id,
+            bot_user_id=row.bot_user_id,
+            bot_scopes=row.bot_scopes,
+            bot_refresh_token=row.bot_refresh_token,
+            bot_token_expires_at=row.bot_token_expires_at,
             installed_at=row.installed_at.timestamp(),
         )
 
@@ -93,9 +106,13 @@ class InstallationStore(AsyncInstallationStore):
 def _bot_fields(bot: Bot) -> dict[str, Any]:
     expires = bot.bot_token_expires_at
     return {
-        "team_name": bot.team_name or "", "enterprise_id": bot.enterprise_id,
-        "app_id": bot.app_id or "", "bot_id": bot.bot_id or "", "bot_user_id": bot.bot_user_id,
-        "bot_token": bot.bot_token, "bot_scopes": ",".join(bot.bot_scopes or ()),
+        "team_name": bot.team_name or "",
+        "enterprise_id": bot.enterprise_id,
+        "app_id": bot.app_id or "",
+        "bot_id": bot.bot_id or "",
+        "bot_user_id": bot.bot_user_id,
+        "bot_token": bot.bot_token,
+        "bot_scopes": ",".join(bot.bot_scopes or ()),
         "bot_refresh_token": bot.bot_refresh_token,
         "bot_token_expires_at": datetime.fromtimestamp(expires, UTC) if expires else None,
         "installed_at": datetime.fromtimestamp(bot.installed_at, UTC),
@@ -139,3 +156,24 @@ class StateStore(AsyncOAuthStateStore):
     async def school_of(self, state: str) -> School | None:
         row = await SlackOAuthState.get_or_none(state=state).select_related("school")
         return row.school if row is not None else None
+
+
+async def disconnect_school(slug: str, *, by: str) -> bool:
+    """Forget a school's workspace and its token; audited. False when it had none."""
+    school = await School.get_or_none(slug=slug)
+    if school is None:
+        return False
+    async with in_transaction() as conn:
+        installation = await SlackInstallation.filter(school=school).using_db(conn).first()
+        if installation is None:
+            return False
+        await installation.delete(using_db=conn)
+        await audit.record(
+            "slack.disconnected",
+            actor=by,
+            subject=f"slack-team:{installation.team_id}",
+            school=school,
+            connection=conn,
+            data={"team_id": installation.team_id},
+        )
+    return True

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from portal.core.agreements import Audience
+from portal.core.answers import Answer, AnswerEngine
 from portal.core.catalog import Catalog, load_catalog
-
-if TYPE_CHECKING:
-    from portal.core.answers import Answer, AnswerEngine
 
 
 class Policies:
@@ -25,10 +22,11 @@ class Policies:
         return self._catalog
 
     def ask(self, school: str, question: str) -> Answer:
-        """Staff ask in Slack, so answers come from the staff agreements."""
-        if self._engine is None:
-            from portal.core.answers import AnswerEngine
+        """Staff ask in Slack, so answers come from the staff agreements.
 
+        Raises InvalidQuestion (empty or too long) and UnknownSchool.
+        """
+        if self._engine is None:
             self._engine = AnswerEngine.from_catalog(self.catalog)
         return self._engine.ask(school, question, Audience.STAFF)
 

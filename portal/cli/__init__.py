@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from portal import __version__
-from portal.cli import agreements, audit, db, invite, serve
+from portal.cli import agreements, ask, audit, db, demo, invite, remind, roster, serve, slack, user
 
 
 @click.group()
@@ -14,5 +14,5 @@ def main() -> None:
     """Signoff: policy acknowledgements and a policy bot for schools."""
 
 
-for module in (agreements, audit, db, invite, serve):
+for module in (agreements, ask, audit, db, demo, invite, remind, roster, serve, slack, user):
     module.register(main)

@@ -8,14 +8,15 @@ import click
 from tqdm import tqdm
 
 from portal.cli.common import database, load_settings, run_async
-from portal.mail import MailNotConfigured
+from portal.mail import MailError
 from portal.settings import Settings
 from portal.usecases.invitations import InviteError, InviteReport, Progress, invite
 from portal.usecases.obligations import Scope
 
 
 def _progress(total: int) -> Progress:
-    return tqdm(total=total, file=sys.stderr, unit="email", desc="Sending", leave=True)
+    bar: Progress = tqdm(total=total, file=sys.stderr, unit="email", desc="Sending", leave=True)
+    return bar
 
 
 async def run_invite(
@@ -24,7 +25,7 @@ async def run_invite(
     """The command's work, for callers that already hold the database (tests, the demo)."""
     try:
         return await invite(settings, school, agreement, scope, resend=resend, progress=_progress)
-    except (InviteError, MailNotConfigured) as exc:
+    except (InviteError, MailError) as exc:
         raise click.ClickException(str(exc)) from None
 
 
@@ -38,15 +39,21 @@ def echo_report(report: InviteReport) -> None:
         who = failure.signer
         click.echo(f"NOT EMAILED: {who.full_name} <{who.email or 'no address'}>: {failure.reason}")
     for pupil in report.unreachable:
-        click.echo(f"NO ONE TO ASK: {pupil.full_name}: no current adult with parental responsibility")
+        click.echo(
+            f"NO ONE TO ASK: {pupil.full_name}: no current adult with parental responsibility"
+        )
 
 
 @click.command("invite")
 @click.option("--school", required=True, help="School slug, e.g. clearwell.")
-@click.option("--agreement", required=True, help="Agreement slug, e.g. parents-social-media-pledge.")
+@click.option(
+    "--agreement", required=True, help="Agreement slug, e.g. parents-social-media-pledge."
+)
 @click.option("--year-group", default=None, help='Only pupils in this year group, e.g. "Year 4".')
 @click.option("--class", "form", default=None, help="Only pupils in this class (form), e.g. 4B.")
-@click.option("--resend", is_flag=True, help="Replace live links with new ones and email them again.")
+@click.option(
+    "--resend", is_flag=True, help="Replace live links with new ones and email them again."
+)
 @run_async
 async def invite_command(
     school: str, agreement: str, year_group: str | None, form: str | None, resend: bool
@@ -54,7 +61,9 @@ async def invite_command(
     """Email a personal signing link to everyone who must sign the version in force."""
     settings = load_settings()
     async with database(settings):
-        report = await run_invite(settings, school, agreement, Scope(year_group, form), resend=resend)
+        report = await run_invite(
+            settings, school, agreement, Scope(year_group, form), resend=resend
+        )
     echo_report(report)
     if report.failed:
         sys.exit(3)  # some people still need the paper route: let scripts notice

@@ -1,8 +1,8 @@
 """Renewal rules turned into boundary dates, so a database can classify many signatures at once.
 
-`renewals.standing()` says where one person stands. A dashboard over thousands of people asks the
-same question in SQL; rather than restate the rules there, it compares each person's latest signature
-with the dates computed here from `renewals.valid_until`, the one place the arithmetic lives.
+`renewals.standing()` says where one person stands. A dashboard over thousands of people asks
+the same question in SQL; rather than restate the rules there, it compares each person's latest
+signature with dates computed here from `renewals.valid_until`, where the arithmetic lives.
 """
 
 from __future__ import annotations

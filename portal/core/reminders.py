@@ -1,9 +1,9 @@
 """When a campaign's reminders go out: a schedule of steps, sent only in school hours in term time.
 
-Steps are counted from the campaign's start in the school's wall-clock time, so "after 3 days" is
-the same local hour across a clock change. A step whose moment falls on a weekend, in the evening or
-in a holiday waits for the next school-day morning. After downtime only the latest step that has come
-due is sent (the ones skipped are never sent), so nobody gets a burst of reminders.
+Steps are counted from the campaign's start in the school's wall-clock time, so "after 3 days"
+is the same local hour across a clock change. A step whose moment falls on a weekend, in the
+evening or in a holiday waits for the next school-day morning. After downtime only the latest
+step that has come due is sent (the ones skipped never are), so nobody gets a burst of reminders.
 """
 
 from __future__ import annotations
@@ -119,7 +119,9 @@ class ReminderPlan:
     """When the following step becomes due (after sending `due_step`, if any); None when done."""
 
 
-def nominal_at(schedule: ReminderSchedule, calendar: SchoolCalendar, start: datetime, step: int) -> datetime:
+def nominal_at(
+    schedule: ReminderSchedule, calendar: SchoolCalendar, start: datetime, step: int
+) -> datetime:
     """When a step falls due before school hours are considered: wall-clock days after start."""
     local = start.astimezone(calendar.zone)
     # Aware-datetime arithmetic in Python is wall-clock arithmetic: 10:00 stays 10:00 over DST.

@@ -22,7 +22,7 @@ async def school_by_slug(slug: str) -> School | None:
 
 
 async def school_slugs() -> list[str]:
-    return sorted(await School.all().values_list("slug", flat=True))
+    return sorted(str(slug) for slug in await School.all().values_list("slug", flat=True))
 
 
 async def user_by_email(email: str) -> OfficeUser | None:
@@ -39,12 +39,20 @@ async def create_user(
     try:
         async with in_transaction() as conn:
             user = await OfficeUser.create(
-                email=email, name=name, role=role, school=school, password_hash=password_hash,
+                email=email,
+                name=name,
+                role=role,
+                school=school,
+                password_hash=password_hash,
                 using_db=conn,
             )
             await audit.record(
-                "office_user.created", actor=by, subject=email, school=school,
-                data={"role": role, "name": name}, connection=conn,
+                "office_user.created",
+                actor=by,
+                subject=email,
+                school=school,
+                data={"role": role, "name": name},
+                connection=conn,
             )
     except IntegrityError:
         raise EmailTaken(f"an office user with the email {email} already exists") from None
@@ -77,8 +85,27 @@ async def confirm_totp(user: OfficeUser) -> None:
         await user.save(update_fields=["totp_confirmed"], using_db=conn)
         school = await School.get_or_none(id=user.school_id).using_db(conn)  # type: ignore[attr-defined]
         await audit.record(
-            "office_user.totp_enrolled", actor=user.email, subject=user.email, school=school,
+            "office_user.totp_enrolled",
+            actor=user.email,
+            subject=user.email,
+            school=school,
             connection=conn,
+        )
+
+
+async def reset_totp(user: OfficeUser, *, by: str, at: datetime) -> None:
+    """Forget the code app and end every session: the next sign-in sets up a new one."""
+    async with in_transaction() as conn:
+        user.totp_secret, user.totp_confirmed = None, False
+        await user.save(update_fields=["totp_secret", "totp_confirmed"], using_db=conn)
+        await (
+            OfficeSession.filter(user_id=user.id, ended_at__isnull=True)
+            .using_db(conn)
+            .update(ended_at=at)
+        )
+        school = await School.get_or_none(id=user.school_id).using_db(conn)  # type: ignore[attr-defined]
+        await audit.record(
+            "office_user.totp_reset", actor=by, subject=user.email, school=school, connection=conn
         )
 
 

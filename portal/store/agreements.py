@@ -88,7 +88,7 @@ async def publish_version(
             school=school, slug=agreement.slug,
             defaults=_agreement_fields(agreement), using_db=conn,
         )
-        existing = await AgreementVersion.get_or_none(agreement=row, label=version.label).using_db(conn)
+        existing = await AgreementVersion.filter(agreement=row, label=version.label).using_db(conn).first()
         if existing is not None:
             if existing.sha256 != version.sha256:
                 raise VersionConflict(

@@ -89,4 +89,5 @@ async def verify(key: str) -> tuple[int, ChainBreak | None]:
 
 
 async def chain_keys() -> list[str]:
-    return sorted(await AuditChain.all().values_list("key", flat=True))
+    keys: list[str] = await AuditChain.all().order_by("key").values_list("key", flat=True)  # type: ignore[assignment]
+    return keys

@@ -37,6 +37,8 @@ class Campaign(Model):
     status = fields.CharField(max_length=16, default="draft")  # draft | sending | sent | closed
     started_at = fields.DatetimeField(null=True)
     finished_at = fields.DatetimeField(null=True)
+    progress_at = fields.DatetimeField(null=True)
+    """Last sign of life from the sender; a send that stops moving may be resumed."""
     # Progress of the send, updated as it goes so the progress page can show it.
     total = fields.IntField(default=0)
     processed = fields.IntField(default=0)

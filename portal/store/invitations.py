@@ -39,23 +39,45 @@ async def open_invitations(version_id: int, now: datetime) -> dict[int, Invitati
 
 
 async def create(
-    school: School, *, person_id: int, agreement_id: int, version_id: int, pupil_ids: list[int],
-    expires_at: datetime, actor: str, replaces: Invitation | None = None,
+    school: School,
+    *,
+    person_id: int,
+    agreement_id: int,
+    version_id: int,
+    pupil_ids: list[int],
+    expires_at: datetime,
+    actor: str,
+    replaces: Invitation | None = None,
 ) -> Invitation:
     async with in_transaction() as conn:
         invitation = await Invitation.create(
-            school=school, person_id=person_id, agreement_id=agreement_id, version_id=version_id,
-            pupil_ids=pupil_ids, expires_at=expires_at, created_by=actor, using_db=conn,
+            school=school,
+            person_id=person_id,
+            agreement_id=agreement_id,
+            version_id=version_id,
+            pupil_ids=pupil_ids,
+            expires_at=expires_at,
+            created_by=actor,
+            using_db=conn,
         )
         action = "invitation.created"
-        if replaces is not None and await _revoke(school, replaces.id, "replaced", actor, conn,
-                                                  replaced_by=invitation.id):
+        if replaces is not None and await _revoke(
+            school, replaces.id, "replaced", actor, conn, replaced_by=invitation.id
+        ):
             action = "invitation.resent"
         await audit.record(
-            action, actor=actor, subject=subject(invitation.id), school=school, connection=conn,
-            data={"person_id": person_id, "version_id": version_id, "pupil_ids": pupil_ids,
-                  "expires_at": expires_at.isoformat(),
-                  "replaces": replaces.id if replaces is not None else None},
+            action,
+            actor=actor,
+            subject=subject(invitation.id),
+            school=school,
+            connection=conn,
+            data={
+                "person_id": person_id,
+                "version_id": version_id,
+                "pupil_ids": pupil_ids,
+                "expires_at": expires_at.isoformat(),
+                "replaces": replaces.id if replaces is not None else None,
+            },
         )
     return invitation
 
@@ -66,17 +88,27 @@ async def revoke(school: School, invitation_id: int, reason: str, actor: str) ->
 
 
 async def _revoke(
-    school: School, invitation_id: int, reason: str, actor: str, conn: BaseDBAsyncClient,
+    school: School,
+    invitation_id: int,
+    reason: str,
+    actor: str,
+    conn: BaseDBAsyncClient,
     replaced_by: int | None = None,
 ) -> bool:
     # Conditional on still being live, so two revokers cannot both record it.
-    changed = await Invitation.filter(id=invitation_id, revoked_at__isnull=True).using_db(conn).update(
-        revoked_at=audit_now(), revoked_reason=reason, replaced_by_id=replaced_by
+    changed = (
+        await Invitation.filter(id=invitation_id, revoked_at__isnull=True)
+        .using_db(conn)
+        .update(revoked_at=audit_now(), revoked_reason=reason, replaced_by_id=replaced_by)
     )
     if changed:
         await audit.record(
-            "invitation.revoked", actor=actor, subject=subject(invitation_id), school=school,
-            data={"reason": reason, "replaced_by": replaced_by}, connection=conn,
+            "invitation.revoked",
+            actor=actor,
+            subject=subject(invitation_id),
+            school=school,
+            data={"reason": reason, "replaced_by": replaced_by},
+            connection=conn,
         )
     return bool(changed)
 
@@ -91,13 +123,20 @@ async def claim_delivery(
     """Take the right to send one message; False when it was sent already or is being sent."""
     try:
         await Delivery.create(
-            school=school, person_id=invitation.person_id, invitation=invitation,  # type: ignore[attr-defined]
-            key=key, channel="email", purpose=purpose, address=address,
+            school=school,
+            person_id=invitation.person_id,  # type: ignore[attr-defined]
+            invitation=invitation,
+            key=key,
+            channel="email",
+            purpose=purpose,
+            address=address,
         )
         return True
     except IntegrityError:
         # Only a failed attempt may be retried; "pending" belongs to a sender still at work.
-        retried = await Delivery.filter(key=key, status="failed").update(status="pending", address=address)
+        retried = await Delivery.filter(key=key, status="failed").update(
+            status="pending", address=address
+        )
         return bool(retried)
 
 
@@ -105,11 +144,20 @@ async def finish_delivery(
     school: School, key: str, *, subject_id: str, actor: str, error: str = ""
 ) -> None:
     async with in_transaction() as conn:
-        await Delivery.filter(key=key).using_db(conn).update(
-            status="failed" if error else "sent", error=error, sent_at=None if error else audit_now()
+        await (
+            Delivery.filter(key=key)
+            .using_db(conn)
+            .update(
+                status="failed" if error else "sent",
+                error=error,
+                sent_at=None if error else audit_now(),
+            )
         )
         await audit.record(
-            "invitation.send_failed" if error else "invitation.sent", actor=actor,
-            subject=subject_id, school=school, connection=conn,
+            "invitation.send_failed" if error else "invitation.sent",
+            actor=actor,
+            subject=subject_id,
+            school=school,
+            connection=conn,
             data={"delivery": key, **({"error": error} if error else {})},
         )

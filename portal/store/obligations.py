@@ -8,7 +8,14 @@ from datetime import datetime
 from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 
-from portal.store.models import Acknowledgement, Agreement, AgreementVersion, Guardianship, Person, Pupil
+from portal.store.models import (
+    Acknowledgement,
+    Agreement,
+    AgreementVersion,
+    Guardianship,
+    Person,
+    Pupil,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,26 +51,33 @@ class SignatureRow:
 
 
 async def agreement_key(school_slug: str, agreement_slug: str) -> AgreementKey | None:
-    row = await Agreement.filter(school__slug=school_slug, slug=agreement_slug).first().values(
-        "id", "school_id", "school__timezone"
+    row = (
+        await Agreement.filter(school__slug=school_slug, slug=agreement_slug)
+        .first()
+        .values("id", "school_id", "school__timezone")
     )
     if row is None:
         return None
     versions = await AgreementVersion.filter(agreement_id=row["id"]).values_list("id", "label")
-    return AgreementKey(row["school_id"], row["id"], row["school__timezone"], dict(versions))  # type: ignore[arg-type]
+    labels = {int(v): str(label) for v, label in versions}
+    return AgreementKey(row["school_id"], row["id"], row["school__timezone"], labels)
 
 
 async def current_staff(key: AgreementKey) -> list[PersonRow]:
-    rows = await Person.filter(school_id=key.school_id, kind="staff", left_at__isnull=True).order_by(
-        "full_name", "id"
-    ).values_list("id", "full_name", "email")
+    rows = (
+        await Person.filter(school_id=key.school_id, kind="staff", left_at__isnull=True)
+        .order_by("full_name", "id")
+        .values_list("id", "full_name", "email")
+    )
     return [PersonRow(*r) for r in rows]
 
 
 async def staff_signatures(key: AgreementKey) -> list[SignatureRow]:
     query = Acknowledgement.filter(
-        agreement_id=key.agreement_id, subject_key="self",
-        person__kind="staff", person__left_at__isnull=True,
+        agreement_id=key.agreement_id,
+        subject_key="self",
+        person__kind="staff",
+        person__left_at__isnull=True,
     )
     return await _signatures(query, key)
 
@@ -77,7 +91,9 @@ def _pupils(school_id: int, year_group: str | None, form: str | None) -> QuerySe
     return query
 
 
-async def current_pupils(key: AgreementKey, year_group: str | None, form: str | None) -> list[PupilRow]:
+async def current_pupils(
+    key: AgreementKey, year_group: str | None, form: str | None
+) -> list[PupilRow]:
     query = _pupils(key.school_id, year_group, form).order_by("year_group", "form", "full_name")
     return [PupilRow(*r) for r in await query.values_list("id", "full_name", "year_group", "form")]
 
@@ -85,10 +101,13 @@ async def current_pupils(key: AgreementKey, year_group: str | None, form: str | 
 async def responsible_adults(
     key: AgreementKey, year_group: str | None, form: str | None
 ) -> list[tuple[PersonRow, int]]:
-    """(adult, pupil id) for every current adult with parental responsibility for a current pupil."""
+    """(adult, pupil id) for each current adult with parental responsibility for a current pupil."""
     query = Guardianship.filter(
-        school_id=key.school_id, parental_responsibility=True, left_at__isnull=True,
-        parent__left_at__isnull=True, pupil_id__in=Subquery(_pupils(key.school_id, year_group, form).values("id")),
+        school_id=key.school_id,
+        parental_responsibility=True,
+        left_at__isnull=True,
+        parent__left_at__isnull=True,
+        pupil_id__in=Subquery(_pupils(key.school_id, year_group, form).values("id")),
     ).order_by("parent__full_name", "parent_id", "priority")
     rows = await query.values_list("parent_id", "parent__full_name", "parent__email", "pupil_id")
     return [(PersonRow(p, n, e), pupil) for p, n, e, pupil in rows]

@@ -9,7 +9,7 @@ from portal.store.models import School
 
 
 class OfficeUser(Model):
-    """A school's office user (role `office`, one school) or a trust administrator (every school)."""
+    """An office user (role `office`, bound to one school) or a trust administrator (all)."""
 
     id = fields.IntField(primary_key=True)
     email = fields.CharField(max_length=254, unique=True)

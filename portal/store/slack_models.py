@@ -76,7 +76,7 @@ class SlackIdentity(Model):
 
 
 class AnswerFeedback(Model):
-    """"Helpful" or "Not helpful" on one policy answer."""
+    """ "Helpful" or "Not helpful" on one policy answer."""
 
     id = fields.IntField(primary_key=True)
     school: fields.ForeignKeyRelation[School] = fields.ForeignKeyField(
@@ -102,7 +102,7 @@ class AnswerFeedback(Model):
 
 
 class NudgeSnooze(Model):
-    """"Remind me tomorrow": nudges for this agreement skip the person until `until`."""
+    """ "Remind me tomorrow": nudges for this agreement skip the person until `until`."""
 
     id = fields.IntField(primary_key=True)
     school: fields.ForeignKeyRelation[School] = fields.ForeignKeyField(

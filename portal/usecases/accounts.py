@@ -8,7 +8,6 @@ accepted again, nor is any code older than it.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import hmac
 import re
 import secrets
@@ -37,8 +36,6 @@ ISSUER = "Signoff"
 WINDOW = timedelta(minutes=15)
 MAX_FAILURES_PER_EMAIL = 5
 MAX_FAILURES_PER_IP = 20
-SESSION_LIFETIME = timedelta(hours=12)
-_TOUCH_EVERY = timedelta(seconds=60)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _hasher = PasswordHasher()
 
@@ -97,8 +94,12 @@ async def add_user(
     password_hash = await asyncio.to_thread(_hasher.hash, password)
     try:
         return await store.create_user(
-            email=email, name=name.strip(), role=role, school=row,
-            password_hash=password_hash, by=by,
+            email=email,
+            name=name.strip(),
+            role=role,
+            school=row,
+            password_hash=password_hash,
+            by=by,
         )
     except store.EmailTaken as exc:
         raise AccountError(str(exc)) from None
@@ -169,7 +170,13 @@ def second_factor(user: OfficeUser, *, required_for_all: bool) -> SecondFactor:
 
 
 async def check_code(user: OfficeUser, code: str, ip: str) -> SignIn:
-    """Accept a fresh code from the user's app; a wrong or replayed code counts as a guess."""
+    """Accept a fresh code from the user's set-up app; a wrong or replayed code is a guess."""
+    if not user.totp_confirmed:
+        return SignIn()
+    return await _check(user, code, ip)
+
+
+async def _check(user: OfficeUser, code: str, ip: str) -> SignIn:
     at = now()
     if await is_limited(user.email, ip, at):
         return SignIn(limited=True)
@@ -196,8 +203,14 @@ def matching_step(secret: str, code: str, at: datetime) -> int | None:
 
 
 async def begin_enrolment(user: OfficeUser) -> str:
-    """The secret to show; kept until confirmed, so a reloaded page shows the same code."""
-    if user.totp_confirmed or not user.totp_secret:
+    """The secret to show; kept until confirmed, so a reloaded page shows the same code.
+
+    A confirmed code app is never replaced here: whoever knows only the password must not be
+    able to swap in their own. Replacing it is `reset_code_app`, for an administrator.
+    """
+    if user.totp_confirmed:
+        raise AccountError("a code app is already set up for this account")
+    if not user.totp_secret:
         await store.set_totp_secret(user, pyotp.random_base32())
     return user.totp_secret or ""
 
@@ -205,7 +218,7 @@ async def begin_enrolment(user: OfficeUser) -> str:
 async def confirm_enrolment(user: OfficeUser, code: str, ip: str) -> SignIn:
     if user.totp_confirmed or not user.totp_secret:
         return SignIn()
-    outcome = await check_code(user, code, ip)
+    outcome = await _check(user, code, ip)
     if outcome.user is not None:
         await store.confirm_totp(user)
     return outcome
@@ -220,6 +233,15 @@ def qr_svg(data: str) -> str:
     image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, border=2)
     svg: str = image.to_string(encoding="unicode")
     return svg
+
+
+async def reset_code_app(email: str, *, by: str) -> OfficeUser:
+    """For a lost phone: the user sets up a code app again at their next sign-in."""
+    user = await store.user_by_email(normalise_email(email))
+    if user is None:
+        raise AccountError(f"no office user with the email {normalise_email(email)}")
+    await store.reset_totp(user, by=by, at=now())
+    return user
 
 
 # -- single sign-on -------------------------------------------------------------------------
@@ -248,44 +270,15 @@ async def user_for_sso(claims: dict[str, Any], ip: str) -> SignIn:
     return SignIn(user=user if ok else None)
 
 
-# -- sessions -------------------------------------------------------------------------------
-
-
-def _key_hash(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
-
-
-async def start_session(user: OfficeUser, method: str, ip: str) -> str:
-    """A new random session key for the cookie; the database keeps only its hash."""
-    key, at = secrets.token_urlsafe(32), now()
-    await store.create_session(user, _key_hash(key), method, ip, at)
-    await store.mark_signed_in(user, at)
-    return key
-
-
-async def session_user(key: str, idle: timedelta) -> OfficeUser | None:
-    session, at = await store.open_session(_key_hash(key)), now()
-    if session is None:
-        return None
-    if at - session.last_seen_at > idle or at - session.created_at > SESSION_LIFETIME:
-        await store.end_session(session.key_hash, at)
-        return None
-    if not session.user.active:
-        return None
-    if at - session.last_seen_at > _TOUCH_EVERY:
-        await store.touch_session(session, at)
-    return session.user
-
-
-async def end_session(key: str) -> None:
-    await store.end_session(_key_hash(key), now())
-
-
 # -- what a user may see --------------------------------------------------------------------
 
 
 def visible_schools(user: OfficeUser) -> QuerySet[School]:
     return store.schools_for(user)
+
+
+async def schools_of(user: OfficeUser) -> list[School]:
+    return await visible_schools(user)
 
 
 async def visible_school(user: OfficeUser, slug: str) -> School | None:

@@ -11,16 +11,16 @@ from zoneinfo import ZoneInfo
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from portal.core.agreements import Agreement, AgreementVersion
+from portal.core.renewals import Standing, Status
 from portal.mail import Mailer, MailError, Message, render, smtp_target
 from portal.settings import Settings
-from portal.wording import long_date
 from portal.store import invitations as store
 from portal.store.agreements import load_agreement
 from portal.store.models import Agreement as AgreementRow
 from portal.store.models import AgreementVersion as VersionRow
 from portal.store.models import Invitation, Person, Pupil, School
-from portal.core.renewals import Standing, Status
 from portal.usecases.obligations import Duty, PupilRef, Scope, Signer, Subject, roll
+from portal.wording import long_date
 
 SALT = "signoff.sign-invitation"
 NO_EMAIL = "no email address on file: send a paper letter (paper route)"
@@ -93,21 +93,31 @@ class _Target:
 
 
 async def invite(
-    settings: Settings, school_slug: str, agreement_slug: str, scope: Scope = Scope(), *,
-    resend: bool = False, actor: str = "signoff invite",
-    progress: Callable[[int], Progress] | None = None, now: datetime | None = None,
+    settings: Settings,
+    school_slug: str,
+    agreement_slug: str,
+    scope: Scope | None = None,
+    *,
+    resend: bool = False,
+    actor: str = "signoff invite",
+    progress: Callable[[int], Progress] | None = None,
+    now: datetime | None = None,
 ) -> InviteReport:
     """Invite everyone who must sign the version in force; safe to run again at any time."""
     smtp_target(settings)  # refuse before creating anything when email cannot be sent
     now = now or datetime.now(UTC)
     target = await _target(school_slug, agreement_slug, now)
     today = now.astimezone(ZoneInfo(target.school.timezone)).date()
-    current = await roll(target.agreement, today, scope, settings.due_soon_days)
+    current = await roll(target.agreement, today, scope or Scope(), settings.due_soon_days)
     report = InviteReport(agreement=f"{school_slug}/{agreement_slug}", version=target.version.label)
     report.unreachable = [s.pupil for s in current.unreachable if s.pupil is not None]
     duties = await _unsigned(current.duties, target.version_id, report)
-    tickets = await _issue(settings, target, duties, resend=resend, actor=actor, now=now, report=report)
-    await _send_all(settings, target, tickets, report, actor, progress)
+    async with _LazyMailer(settings) as mailer:
+        await mailer.ready(duties)
+        tickets = await _issue(
+            settings, target, duties, resend=resend, actor=actor, now=now, report=report
+        )
+        await _send_all(settings, target, tickets, report, actor, progress, mailer)
     return report
 
 
@@ -140,8 +150,14 @@ async def _unsigned(duties: Sequence[Duty], version_id: int, report: InviteRepor
 
 
 async def _issue(
-    settings: Settings, target: _Target, duties: Sequence[Duty], *, resend: bool, actor: str,
-    now: datetime, report: InviteReport,
+    settings: Settings,
+    target: _Target,
+    duties: Sequence[Duty],
+    *,
+    resend: bool,
+    actor: str,
+    now: datetime,
+    report: InviteReport,
 ) -> list[_Ticket]:
     live = await store.open_invitations(target.version_id, now)
     expires = now + timedelta(days=settings.invitation_days)
@@ -154,8 +170,13 @@ async def _issue(
             tickets.append(_Ticket(old, duty))
             continue
         new = await store.create(
-            target.school, person_id=duty.signer.id, agreement_id=target.agreement_id,
-            version_id=target.version_id, pupil_ids=pupil_ids, expires_at=expires, actor=actor,
+            target.school,
+            person_id=duty.signer.id,
+            agreement_id=target.agreement_id,
+            version_id=target.version_id,
+            pupil_ids=pupil_ids,
+            expires_at=expires,
+            actor=actor,
             replaces=old,
         )
         report.created += 1
@@ -164,32 +185,41 @@ async def _issue(
 
 
 async def _send_all(
-    settings: Settings, target: _Target, tickets: Sequence[_Ticket], report: InviteReport,
-    actor: str, progress: Callable[[int], Progress] | None,
+    settings: Settings,
+    target: _Target,
+    tickets: Sequence[_Ticket],
+    report: InviteReport,
+    actor: str,
+    progress: Callable[[int], Progress] | None,
+    mailer: _LazyMailer,
 ) -> None:
     bar = progress(len(tickets)) if progress is not None else None
     try:
-        async with _LazyMailer(settings) as mailer:
-            for ticket in tickets:
-                await _send_one(settings, target, ticket, mailer, report, actor)
-                if bar is not None:
-                    bar.update(1)
+        for ticket in tickets:
+            await _send_one(settings, target, ticket, mailer, report, actor)
+            if bar is not None:
+                bar.update(1)
     finally:
         if bar is not None:
             bar.close()
 
 
 async def _send_one(
-    settings: Settings, target: _Target, ticket: _Ticket, mailer: _LazyMailer,
-    report: InviteReport, actor: str,
+    settings: Settings,
+    target: _Target,
+    ticket: _Ticket,
+    mailer: _LazyMailer,
+    report: InviteReport,
+    actor: str,
 ) -> None:
     signer, invitation = ticket.duty.signer, ticket.invitation
     if not signer.email:
         report.failed.append(Failure(signer, NO_EMAIL))
         return
     key = f"invitation:{invitation.id}:email"
-    if not await store.claim_delivery(target.school, invitation, purpose="invitation",
-                                      address=signer.email, key=key):
+    if not await store.claim_delivery(
+        target.school, invitation, purpose="invitation", address=signer.email, key=key
+    ):
         report.already_sent.append(signer)
         return
     message = invitation_message(settings, target, ticket)
@@ -198,8 +228,9 @@ async def _send_one(
         await mailer.send(message)
     except MailError as exc:
         error = str(exc)
-    await store.finish_delivery(target.school, key, subject_id=store.subject(invitation.id),
-                                actor=actor, error=error)
+    await store.finish_delivery(
+        target.school, key, subject_id=store.subject(invitation.id), actor=actor, error=error
+    )
     if error:
         report.failed.append(Failure(signer, error))
     else:
@@ -209,10 +240,15 @@ async def _send_one(
 def invitation_message(settings: Settings, target: _Target, ticket: _Ticket) -> Message:
     signer = ticket.duty.signer
     return render(
-        "invitation", to=signer.email or "",
+        "invitation",
+        to=signer.email or "",
         subject=f"Please sign: {target.agreement.title} ({target.school.name})",
-        school=target.school.name, title=target.agreement.title, version=target.version.label,
-        name=signer.full_name, pupils=ticket.duty.pupils, link=sign_url(settings, ticket.invitation.id),
+        school=target.school.name,
+        title=target.agreement.title,
+        version=target.version.label,
+        name=signer.full_name,
+        pupils=ticket.duty.pupils,
+        link=sign_url(settings, ticket.invitation.id),
         expires=long_date(ticket.invitation.expires_at, target.school.timezone),
     )
 
@@ -231,12 +267,22 @@ class _LazyMailer:
         if self._mailer is not None:
             await self._mailer.__aexit__(None, None, None)
 
+    async def ready(self, duties: Sequence[Duty]) -> None:
+        """Connect now when anyone has an address: an unreachable server stops the run before
+        a single link is created, rather than failing once per person."""
+        if any(d.signer.email for d in duties):
+            await self._connect()
+
     async def send(self, message: Message) -> None:
+        await self._connect()
+        assert self._mailer is not None
+        await self._mailer.send(message)
+
+    async def _connect(self) -> None:
         if self._mailer is None:
             mailer = Mailer(self._settings)
             await mailer.__aenter__()
             self._mailer = mailer
-        await self._mailer.send(message)
 
 
 async def resend(settings: Settings, invitation_id: int, actor: str) -> InviteReport:
@@ -253,8 +299,12 @@ async def resend(settings: Settings, invitation_id: int, actor: str) -> InviteRe
     target = _Target(school, agreement, version, old.agreement_id, old.version_id)  # type: ignore[attr-defined]
     duty = await _duty_of(old)
     report = InviteReport(agreement=f"{school.slug}/{agreement.slug}", version=version.label)
-    tickets = await _issue(settings, target, [duty], resend=True, actor=actor, now=now, report=report)
-    await _send_all(settings, target, tickets, report, actor, None)
+    async with _LazyMailer(settings) as mailer:
+        await mailer.ready([duty])
+        tickets = await _issue(
+            settings, target, [duty], resend=True, actor=actor, now=now, report=report
+        )
+        await _send_all(settings, target, tickets, report, actor, None, mailer)
     return report
 
 
@@ -263,7 +313,8 @@ async def _duty_of(invitation: Invitation) -> Duty:
     pupils = await Pupil.filter(id__in=invitation.pupil_ids).order_by("full_name")
     waiting = Standing(Status.NEVER_SIGNED)
     subjects = tuple(
-        Subject(str(p.id), waiting, PupilRef(p.id, p.full_name, p.year_group, p.form)) for p in pupils
+        Subject(str(p.id), waiting, PupilRef(p.id, p.full_name, p.year_group, p.form))
+        for p in pupils
     ) or (Subject("self", waiting),)
     return Duty(Signer(person.id, person.full_name, person.email), subjects)
 

@@ -19,8 +19,13 @@ from portal.store import obligations as store
 
 SELF = "self"
 # Least covered first: the order in which a pupil's standing is judged under `every`.
-_RANK = {Status.NEVER_SIGNED: 0, Status.SUPERSEDED: 1, Status.OVERDUE: 2, Status.DUE_SOON: 3,
-         Status.CURRENT: 4}
+_RANK = {
+    Status.NEVER_SIGNED: 0,
+    Status.SUPERSEDED: 1,
+    Status.OVERDUE: 2,
+    Status.DUE_SOON: 3,
+    Status.CURRENT: 4,
+}
 
 
 class UnknownAgreement(LookupError):
@@ -99,7 +104,9 @@ class Roll:
 
 
 async def roll(
-    agreement: Agreement, on: date, scope: Scope = Scope(),
+    agreement: Agreement,
+    on: date,
+    scope: Scope = Scope(),
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
 ) -> Roll:
     key = await store.agreement_key(agreement.school, agreement.slug)
@@ -114,14 +121,19 @@ async def roll(
     links = await store.responsible_adults(key, scope.year_group, scope.form)
     facts = _facts(await store.pupil_signatures(key, scope.year_group, scope.form), zone)
     return parent_roll(
-        agreement, [PupilRef(p.id, p.full_name, p.year_group, p.form) for p in pupils],
+        agreement,
+        [PupilRef(p.id, p.full_name, p.year_group, p.form) for p in pupils],
         [(Signer(a.id, a.full_name, a.email), pupil) for a, pupil in links],
-        facts, on, due_soon_days,
+        facts,
+        on,
+        due_soon_days,
     )
 
 
 async def who_must_sign(
-    agreement: Agreement, on: date, scope: Scope = Scope(),
+    agreement: Agreement,
+    on: date,
+    scope: Scope = Scope(),
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
 ) -> tuple[Duty, ...]:
     return (await roll(agreement, on, scope, due_soon_days)).duties
@@ -130,7 +142,9 @@ async def who_must_sign(
 def _facts(rows: Iterable[store.SignatureRow], zone: ZoneInfo) -> list[SignatureFact]:
     # A signature counts on the school's calendar day, not UTC's.
     return [
-        SignatureFact(r.person_id, r.subject_key, Signature(r.version_label, _local_day(r.signed_at, zone)))
+        SignatureFact(
+            r.person_id, r.subject_key, Signature(r.version_label, _local_day(r.signed_at, zone))
+        )
         for r in rows
     ]
 
@@ -140,7 +154,10 @@ def _local_day(moment: datetime, zone: ZoneInfo) -> date:
 
 
 def staff_roll(
-    agreement: Agreement, staff: Sequence[Signer], facts: Sequence[SignatureFact], on: date,
+    agreement: Agreement,
+    staff: Sequence[Signer],
+    facts: Sequence[SignatureFact],
+    on: date,
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
 ) -> Roll:
     by_person: dict[int, list[Signature]] = defaultdict(list)
@@ -157,8 +174,12 @@ def staff_roll(
 
 
 def parent_roll(
-    agreement: Agreement, pupils: Sequence[PupilRef], links: Sequence[tuple[Signer, int]],
-    facts: Sequence[SignatureFact], on: date, due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+    agreement: Agreement,
+    pupils: Sequence[PupilRef],
+    links: Sequence[tuple[Signer, int]],
+    facts: Sequence[SignatureFact],
+    on: date,
+    due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
 ) -> Roll:
     adults: dict[int, list[Signer]] = defaultdict(list)
     for adult, pupil_id in links:
@@ -183,7 +204,11 @@ _Judgement = tuple[Subject, list[tuple[Signer, Subject]]]
 
 
 def _judge_any(
-    agreement: Agreement, pupil: PupilRef, adults: list[Signer], signed: _Signed, on: date,
+    agreement: Agreement,
+    pupil: PupilRef,
+    adults: list[Signer],
+    signed: _Signed,
+    on: date,
     due_soon_days: int,
 ) -> _Judgement:
     """Covered by any one adult's current signature; until then every adult is asked."""
@@ -194,13 +219,22 @@ def _judge_any(
 
 
 def _judge_every(
-    agreement: Agreement, pupil: PupilRef, adults: list[Signer], signed: _Signed, on: date,
+    agreement: Agreement,
+    pupil: PupilRef,
+    adults: list[Signer],
+    signed: _Signed,
+    on: date,
     due_soon_days: int,
 ) -> _Judgement:
     """Covered once each adult has signed; each adult is asked only for their own part."""
     key = str(pupil.id)
     own = [
-        (a, Subject(key, standing(agreement, signed.get((a.id, key), ()), on, due_soon_days), pupil))
+        (
+            a,
+            Subject(
+                key, standing(agreement, signed.get((a.id, key), ()), on, due_soon_days), pupil
+            ),
+        )
         for a in adults
     ]
     if not own:

@@ -10,8 +10,9 @@ from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
+from bots.slack.routes import routes as slack_routes
 from portal.settings import Settings
-from portal.web import health
+from portal.web import ask, auth, health, office, reminder_loop, sign
 
 STATIC = Path(__file__).parent / "static"
 
@@ -27,7 +28,8 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
 
             await prepare_database(settings)
             try:
-                yield
+                async with reminder_loop.running(settings):
+                    yield
             finally:
                 await close_database()
         else:
@@ -35,8 +37,13 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
 
     routes: list[BaseRoute] = [
         *health.routes(),
+        *ask.routes(),
+        *office.routes(settings),
+        *sign.routes(settings),
+        *slack_routes(settings),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.settings = settings
+    auth.install(app, settings)
     return app

@@ -7,6 +7,7 @@ calls of a method or to fail for chosen users, the way Slack itself would.
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,10 +26,21 @@ class Call:
     method: str
     headers: dict[str, str]
     body: dict[str, Any]
+    status: int = 200
+    ok: bool = True
 
     @property
     def token(self) -> str:
         return self.headers.get("Authorization", "").removeprefix("Bearer ")
+
+    @property
+    def client_credentials(self) -> tuple[str, str]:
+        """oauth.v2.access: from HTTP Basic auth, as slack_sdk sends them, or from the body."""
+        basic = self.headers.get("Authorization", "")
+        if basic.startswith("Basic "):
+            client_id, _, secret = base64.b64decode(basic[6:]).decode().partition(":")
+            return client_id, secret
+        return self.body.get("client_id", ""), self.body.get("client_secret", "")
 
 
 @dataclass
@@ -41,6 +53,7 @@ class SlackPeer:
     rate_limits: Counter[str] = field(default_factory=Counter)
     retry_after: int = 0
     installs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    app_credentials: tuple[str, str] = ("", "")
     _ts: count[int] = field(default_factory=lambda: count(1))
     _runner: web.AppRunner | None = None
 
@@ -66,10 +79,14 @@ class SlackPeer:
     def called(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
 
-    async def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+    def answered(self, method: str) -> list[Call]:
+        """The calls of `method` that succeeded."""
+        return [c for c in self.called(method) if c.ok]
+
+    async def wait_for(self, method: str, count: int = 1, within: float = 5.0) -> list[Call]:
         """Listeners post after Bolt's ack, so the calls may still be on their way."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
+        deadline = loop.time() + within
         while len(self.called(method)) < count:
             if loop.time() > deadline:
                 seen = Counter(c.method for c in self.calls)
@@ -119,19 +136,26 @@ class SlackPeer:
         self.calls.append(call)
         if self.rate_limits[method] > 0:
             self.rate_limits[method] -= 1
+            call.status, call.ok = 429, False
             return web.json_response(
-                {"ok": False, "error": "ratelimited"}, status=429,
+                {"ok": False, "error": "ratelimited"},
+                status=429,
                 headers={"Retry-After": str(self.retry_after)},
             )
+        answer = self._answer(method, call)
+        call.ok = bool(answer["ok"])
+        return web.json_response(answer)
+
+    def _answer(self, method: str, call: Call) -> dict[str, Any]:
         if method.startswith("oauth."):
-            return web.json_response(self._oauth(call))
+            return self._oauth(call)
         if call.token not in self.tokens:
-            error = "invalid_auth" if call.token else "not_authed"
-            return web.json_response({"ok": False, "error": error})
+            return {"ok": False, "error": "invalid_auth" if call.token else "not_authed"}
         handler = getattr(self, "_" + method.replace(".", "_"), None)
         if handler is None:
-            return web.json_response({"ok": False, "error": "unknown_method"}, status=404)
-        return web.json_response(handler(call))
+            return {"ok": False, "error": "unknown_method"}
+        answer: dict[str, Any] = handler(call)
+        return answer
 
     # -- methods ----------------------------------------------------------------------------
 
@@ -140,9 +164,17 @@ class SlackPeer:
         return {"ok": False, "error": error} if error else None
 
     def _auth_test(self, call: Call) -> dict[str, Any]:
-        team = next((i["team_id"] for i in self.installs.values() if i["token"] == call.token), "T1")
-        return {"ok": True, "team_id": team, "user_id": BOT_USER_ID, "bot_id": "BPEER",
-                "team": "Peer", "url": "https://peer.slack.example/"}
+        team = next(
+            (i["team_id"] for i in self.installs.values() if i["token"] == call.token), "T1"
+        )
+        return {
+            "ok": True,
+            "team_id": team,
+            "user_id": BOT_USER_ID,
+            "bot_id": "BPEER",
+            "team": "Peer",
+            "url": "https://peer.slack.example/",
+        }
 
     def _users_info(self, call: Call) -> dict[str, Any]:
         user_id = call.body.get("user", "")
@@ -168,9 +200,14 @@ class SlackPeer:
         profile = {"real_name": data["name"], "display_name": data["name"]}
         if data["email"] is not None:
             profile["email"] = data["email"]
-        return {"id": user_id, "name": data["name"], "deleted": data.get("deleted", False),
-                "is_bot": False, "is_email_confirmed": data.get("confirmed", True),
-                "profile": profile}
+        return {
+            "id": user_id,
+            "name": data["name"],
+            "deleted": data.get("deleted", False),
+            "is_bot": False,
+            "is_email_confirmed": data.get("confirmed", True),
+            "profile": profile,
+        }
 
     def _conversations_open(self, call: Call) -> dict[str, Any]:
         user_id = call.body.get("users", "")
@@ -196,13 +233,21 @@ class SlackPeer:
     _views_publish = _views_update = _views_open
 
     def _oauth(self, call: Call) -> dict[str, Any]:
+        if call.client_credentials != self.app_credentials:
+            return {"ok": False, "error": "invalid_client_id"}
         install = self.installs.get(call.body.get("code", ""))
         if install is None:
             return {"ok": False, "error": "invalid_code"}
         self.tokens.add(install["token"])
         return {
-            "ok": True, "app_id": "APEER", "access_token": install["token"], "token_type": "bot",
-            "scope": "commands,chat:write", "bot_user_id": BOT_USER_ID,
-            "team": {"id": install["team_id"], "name": install["name"]}, "enterprise": None,
-            "authed_user": {"id": "UINSTALLER"}, "is_enterprise_install": False,
+            "ok": True,
+            "app_id": "APEER",
+            "access_token": install["token"],
+            "token_type": "bot",
+            "scope": "commands,chat:write",
+            "bot_user_id": BOT_USER_ID,
+            "team": {"id": install["team_id"], "name": install["name"]},
+            "enterprise": None,
+            "authed_user": {"id": "UINSTALLER"},
+            "is_enterprise_install": False,
         }

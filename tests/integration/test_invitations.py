@@ -18,14 +18,16 @@ async def _family(school):
 async def test_invite_emails_each_parent_once_with_one_connection(db, mail_settings, mail_peer):
     await publish_seeds()
     school = await make_school("clearwell")
-    amy, ben, jane = await _family(school)
+    amy, ben, _jane = await _family(school)
     await make_parent(school, amy, name="John Smith", email="john@home.example")
     report = await invite(mail_settings, "clearwell", PLEDGE)
     assert sorted(s.full_name for s in report.sent) == ["Jane Smith", "John Smith"]
     await mail_peer.wait_for(2)
     assert mail_peer.sessions == 1
     body = text_of(mail_peer.to("jane@home.example")[0])
-    assert "Amy Smith (Year 4) and Ben Smith (Year 1)" in body or "Ben Smith (Year 1) and Amy" in body
+    assert (
+        "Amy Smith (Year 4) and Ben Smith (Year 1)" in body or "Ben Smith (Year 1) and Amy" in body
+    )
     link = next(w for w in body.split() if "/sign/" in w)
     invitation = await Invitation.get(id=read_token(mail_settings, link.rsplit("/", 1)[1]))
     assert sorted(invitation.pupil_ids) == sorted([amy.id, ben.id])
@@ -63,7 +65,9 @@ async def test_resend_revokes_the_old_link(db, mail_settings, mail_peer):
     old, new = await Invitation.all().order_by("id")
     assert (old.revoked_reason, old.replaced_by_id) == ("replaced", new.id)
     assert new.revoked_at is None
-    actions = await AuditEvent.filter(chain="clearwell").order_by("seq").values_list("action", flat=True)
+    actions = (
+        await AuditEvent.filter(chain="clearwell").order_by("seq").values_list("action", flat=True)
+    )
     assert "invitation.revoked" in actions and "invitation.resent" in actions
     await mail_peer.wait_for(2)
 

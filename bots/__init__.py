@@ -1,0 +1,1 @@
+"""Chat adapters: each translates its platform's payloads into Signoff's use cases."""

@@ -1,0 +1,143 @@
+"""Asking the policy bot: `/policy …`, a direct message, or an @-mention in a channel.
+
+Bolt acknowledges first; the answer is posted through the Web API afterwards. Answers in channels
+are ephemeral until the asker shares them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bots.slack import blocks
+from bots.slack.context import school, signoff
+from bots.slack.identity import Unmatched
+from bots.slack.post import Place, tell
+from bots.slack.views import unmatched_text
+from portal.core.answers import InvalidQuestion, UnknownSchool, Verdict
+
+
+def register(app: AsyncApp) -> None:
+    app.command("/policy")(ask_by_command)
+    app.event("app_mention")(ask_by_mention)
+    app.event("message")(ask_by_message)
+    app.action("answer_share")(share_answer)
+
+
+async def ask_by_command(
+    ack: AsyncAck,
+    command: dict[str, Any],
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+    respond: AsyncRespond,
+) -> None:
+    await ack()
+    place = Place(command["channel_id"], command["user_id"], None, private=False)
+    await _reply(client, context, command.get("text", ""), place, respond)
+
+
+async def ask_by_mention(
+    event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
+    place = Place(
+        event["channel"], event["user"], event.get("thread_ts") or event["ts"], private=False
+    )
+    await _reply(client, context, event.get("text", ""), place)
+
+
+async def ask_by_message(
+    event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
+    # Edits, joins and other bots' messages arrive as message events too.
+    if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+        return
+    place = Place(
+        event["channel"], event["user"], event.get("thread_ts") or event["ts"], private=True
+    )
+    await _reply(client, context, event.get("text", ""), place)
+
+
+async def _reply(
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+    text: str,
+    place: Place,
+    respond: AsyncRespond | None = None,
+) -> None:
+    message, fallback = _compose(context, blocks.strip_mentions(text), place)
+    await tell(client, place, message, fallback, respond)
+
+
+def _compose(
+    context: AsyncBoltContext, question: str, place: Place
+) -> tuple[list[blocks.Block], str]:
+    found = school(context)
+    if found is None:
+        text = unmatched_text(Unmatched.NO_SCHOOL, "", "")
+        return [blocks.section(text)], text
+    policies = signoff(context).policies
+    try:
+        answer = policies.ask(found.slug, question)
+    except InvalidQuestion as exc:
+        text = blocks.HELP if not question.strip() else f"I can't answer that: {exc}."
+        return [blocks.section(text)], text
+    except UnknownSchool:
+        text = f"{found.name} has no policies in Signoff yet."
+        return [blocks.section(text)], text
+    # A safeguarding concern is nobody else's business: it is never offered for sharing.
+    private = place.private or answer.verdict is Verdict.SAFEGUARDING
+    share = "" if private else blocks.share_value(question, place.thread_ts)
+    message = blocks.answer_blocks(
+        answer, question, lambda a: policies.title(found.slug, a), share=share
+    )
+    return message, blocks.answer_text(answer)
+
+
+async def share_answer(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+    respond: AsyncRespond,
+) -> None:
+    """Post the asker's ephemeral answer for the whole channel to see, then remove the original."""
+    await ack()
+    found = school(context)
+    if found is None:
+        return
+    shared = json.loads(action["value"])
+    policies = signoff(context).policies
+    answer = policies.ask(found.slug, shared["q"])
+    message = blocks.answer_blocks(
+        answer,
+        shared["q"],
+        lambda a: policies.title(found.slug, a),
+        asked_by=body["user"]["id"],
+        feedback=False,
+    )
+    try:
+        await client.chat_postMessage(
+            channel=body["channel"]["id"],
+            thread_ts=shared["t"] or None,
+            blocks=message,
+            text=blocks.answer_text(answer),
+        )
+    except SlackApiError as exc:
+        if exc.response.get("error") not in {"channel_not_found", "not_in_channel"}:
+            raise
+        await respond(
+            text="I can't post in this channel. Invite me first (`/invite @Signoff`), "
+            "then share again.",
+            response_type="ephemeral",
+            replace_original=False,
+        )
+        return
+    await respond(delete_original=True)

@@ -1,0 +1,229 @@
+"""AnswerEngine: "can I …?" questions answered from the school's agreements in force."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from portal.core.agreements import Agreement, Audience, School
+from portal.core.answers import phrasing
+from portal.core.answers.force import Force
+from portal.core.answers.lexicon import Lexicon, load_lexicon
+from portal.core.answers.model import Answer, Citation, InvalidQuestion, UnknownSchool, Verdict
+from portal.core.answers.question import Question, asks_about_staff, read_question
+from portal.core.answers.ranking import Scored, key_of, rank
+from portal.core.answers.rulebook import Pool, Rulebook, build_rulebook
+from portal.core.answers.rules import Rule
+from portal.core.answers.text import fold, tokens
+from portal.core.answers.verdicts import Ruling, rule_on
+
+MAX_QUESTION_LENGTH = 1000
+# With no topic recognised, a question is only answered when BM25 finds a clause this close.
+FALLBACK_LEXICAL = 4.0
+SUPPORT_SHARE = 0.5
+MAX_CITATIONS = 3
+_URGENT = re.compile(r"immediately|must report|must be informed|should contact|must follow")
+_ASKER_FAMILY = frozenset({"family", "family_friend", "personal_friend"})
+
+
+class AnswerEngine:
+    def __init__(
+        self,
+        schools: Mapping[str, School],
+        agreements: Iterable[Agreement],
+        today: date | None = None,
+        curation_root: Path | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        on = today or date.today()
+        grouped: dict[str, list[Agreement]] = defaultdict(list)
+        for agreement in agreements:
+            grouped[agreement.school].append(agreement)
+        self._books = {
+            slug: build_rulebook(school, grouped.get(slug, ()), self.lexicon, on, curation_root)
+            for slug, school in schools.items()
+        }
+
+    @classmethod
+    def from_catalog(cls, catalog: Any, **kwargs: Any) -> AnswerEngine:
+        return cls(catalog.schools, catalog.agreements, **kwargs)
+
+    @property
+    def schools(self) -> tuple[str, ...]:
+        return tuple(sorted(self._books))
+
+    def ask(self, school: str, question: str, audience: Audience | str = Audience.STAFF) -> Answer:
+        text = _checked(question)
+        book = self._books.get(school)
+        if book is None:
+            raise UnknownSchool(f"unknown school {school!r}")
+        parent = Audience(audience) is Audience.PARENT
+        asked = read_question(text, self.lexicon, parent=parent, school_names=book.names)
+        if asked.safeguarding:
+            return self._safeguarding(book, asked)
+        pool, asked = self._pool(book, asked, parent)
+        if pool is None or not pool.rules:
+            return _not_covered(book.school, parent)
+        return self._answer(book, pool, asked, parent)
+
+    def _pool(self, book: Rulebook, asked: Question, parent: bool) -> tuple[Pool | None, Question]:
+        """Parents are answered from what is addressed to them, unless they ask about staff
+        conduct or volunteer themselves (volunteers sign the staff policy where it says so)."""
+        if not parent:
+            return book.staff, asked
+        if asks_about_staff(asked):
+            staff = read_question(asked.text, self.lexicon, school_names=book.names)
+            return book.staff, replace(staff, facts=staff.facts - _ASKER_FAMILY)
+        if "volunteer" in asked.facts and book.volunteers_are_staff:
+            return book.staff, read_question(asked.text, self.lexicon, school_names=book.names)
+        return (book.parents if book.parents.rules else None), asked
+
+    def _answer(self, book: Rulebook, pool: Pool, asked: Question, parent: bool) -> Answer:
+        lexical = self._lexical(book, pool, asked)
+        if not self._covered(pool, asked, lexical):
+            return _not_covered(book.school, parent)
+        ranked = [
+            s
+            for s in rank(pool.rules, asked, lexical, self.lexicon.opposites)
+            if s.rule.force is not Force.NONE
+        ]
+        if not ranked:
+            return _not_covered(book.school, parent)
+        best = ranked[0]
+        ruling = rule_on(best.rule, asked, self.lexicon)
+        return Answer(
+            verdict=ruling.verdict,
+            answer=phrasing.ruled(best.rule, ruling),
+            citations=tuple(_citation(r) for r in _supporting(ranked)),
+            matched=_matched(best, asked),
+            condition=phrasing.condition_words(ruling)
+            if ruling.verdict is Verdict.CONDITIONAL
+            else "",
+            ask_whom=_ask_whom(book.school, ruling),
+            quote=best.rule.sentence,
+        )
+
+    def _lexical(self, book: Rulebook, pool: Pool, asked: Question) -> dict[str, float]:
+        expansion = [w for t in sorted(asked.fired) for w in self.lexicon.by_id[t].terms]
+        query = [*asked.tokens, *tokens(" ".join(expansion))]
+        keys = {key_of(r) for r in pool.rules}
+        return {k: v for k, v in book.index.by_key(query).items() if k in keys}
+
+    def _covered(self, pool: Pool, asked: Question, lexical: Mapping[str, float]) -> bool:
+        if not asked.fired:
+            # Nothing recognised: answer only questions about being online at all, and only
+            # from a clause that shares enough with the question.
+            on_topic = self.lexicon.domain.search(asked.folded) is not None
+            return on_topic and max(lexical.values(), default=0.0) >= FALLBACK_LEXICAL
+        considered = asked.primary or asked.fired
+        if any(self.lexicon.by_id[t].outside and not self._has(pool, t) for t in considered):
+            return False
+        return any(self._has(pool, t) for t in considered) or any(
+            self._has(pool, t) for t in asked.fired
+        )
+
+    def _has(self, pool: Pool, topic_id: str) -> bool:
+        topic = self.lexicon.topic(topic_id)
+        while topic is not None:
+            if topic.id in pool.topics:
+                return True
+            topic = self.lexicon.topic(topic.broader) if topic.broader else None
+        return False
+
+    def _safeguarding(self, book: Rulebook, asked: Question) -> Answer:
+        query = [*asked.tokens, *tokens(" ".join(self.lexicon.safeguarding_terms))]
+        rule = _safeguarding_rule(book, book.index.by_key(query), self.lexicon)
+        lead = book.school.contacts.get("safeguarding", "the Designated Safeguarding Lead")
+        return Answer(
+            verdict=Verdict.SAFEGUARDING,
+            answer=phrasing.safeguarding(book.school, rule),
+            citations=(_citation(rule),) if rule else (),
+            matched=("topic:safeguarding",),
+            ask_whom=lead,
+            quote=rule.sentence if rule else "",
+        )
+
+
+def _checked(question: str) -> str:
+    if not isinstance(question, str) or not question.strip():
+        raise InvalidQuestion("the question is empty")
+    if len(question) > MAX_QUESTION_LENGTH:
+        raise InvalidQuestion(
+            f"the question is {len(question)} characters long; ask in {MAX_QUESTION_LENGTH} or fewer"
+        )
+    return question.strip()
+
+
+def _not_covered(school: School, parent: bool) -> Answer:
+    return Answer(
+        verdict=Verdict.NOT_COVERED,
+        answer=phrasing.not_covered(school, parent),
+        ask_whom=phrasing.ask_whom_not_covered(school, parent),
+    )
+
+
+def _supporting(ranked: list[Scored]) -> list[Rule]:
+    """The deciding rule first, then up to two other clauses that scored close to it."""
+    chosen = [ranked[0].rule]
+    floor = ranked[0].score * SUPPORT_SHARE
+    for scored in ranked[1:]:
+        if len(chosen) == MAX_CITATIONS or scored.score < floor:
+            break
+        # Only clauses on the same topic support an answer; a high BM25 score alone does not.
+        if scored.topics and all(key_of(scored.rule) != key_of(r) for r in chosen):
+            chosen.append(scored.rule)
+    return chosen
+
+
+def _citation(rule: Rule) -> Citation:
+    clause = rule.clause
+    return Citation(
+        school=rule.school,
+        agreement=rule.agreement,
+        version=rule.version,
+        clause=clause.ref,
+        number=clause.number,
+        heading=clause.heading,
+        text=clause.text,
+    )
+
+
+def _matched(best: Scored, asked: Question) -> tuple[str, ...]:
+    words = set(tokens(fold(best.rule.clause.text)))
+    shared = [t for t in dict.fromkeys(asked.tokens) if t in words]
+    return (
+        *(f"topic:{t}" for t in best.topics),
+        *(f"fact:{f}" for f in best.facts),
+        *(f"term:{t}" for t in shared[:6]),
+    )
+
+
+def _ask_whom(school: School, ruling: Ruling) -> str:
+    if ruling.approver:
+        return ruling.approver
+    if ruling.verdict is Verdict.CONDITIONAL:
+        return school.contacts.get("questions", "")
+    return ""
+
+
+def _safeguarding_rule(
+    book: Rulebook, lexical: Mapping[str, float], lexicon: Lexicon
+) -> Rule | None:
+    """The clause that says what to do with a concern: urgent duties first, then the closest."""
+    candidates = [r for r in book.all_rules if lexicon.safeguarding_cite.search(fold(r.sentence))]
+    if not candidates:
+        return None
+    top = max(lexical.values(), default=0.0) or 1.0
+    return max(
+        candidates,
+        key=lambda r: (
+            (_URGENT.search(fold(r.sentence)) is not None) + lexical.get(key_of(r), 0.0) / top,
+            -r.order,
+        ),
+    )

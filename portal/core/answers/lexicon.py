@@ -1,0 +1,129 @@
+"""The engine's vocabulary, read from `lexicon.yaml` and compiled once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from portal.core.answers.text import stem
+
+DEFAULT_PATH = Path(__file__).with_name("lexicon.yaml")
+_CLASS = re.compile(r"\{([a-z]\w*)\}")
+
+Pattern = re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """Something a question can be about, and how a clause that addresses it reads."""
+
+    id: str
+    label: str
+    weight: float
+    ask: tuple[tuple[Pattern, ...], ...]
+    cite: Pattern | None
+    terms: tuple[str, ...] = ()
+    broader: str = ""
+    outside: bool = False
+    audience: str = ""
+    unless: tuple[Pattern, ...] = ()
+    suppresses: tuple[str, ...] = ()
+
+    def asked_in(self, text: str) -> bool:
+        if any(p.search(text) for p in self.unless):
+            return False
+        return any(all(p.search(text) for p in group) for group in self.ask)
+
+    def cited_in(self, text: str) -> bool:
+        return self.cite is not None and self.cite.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    spelling: tuple[tuple[Pattern, str], ...]
+    facts: Mapping[str, tuple[Pattern, ...]]
+    qualifiers: Mapping[str, Pattern]
+    opposites: Mapping[str, tuple[str, ...]]
+    implies: Mapping[str, tuple[str, ...]]
+    contrary: tuple[tuple[Pattern, Pattern], ...]
+    topics: tuple[Topic, ...]
+    safeguarding: tuple[Pattern, ...]
+    safeguarding_cite: Pattern
+    safeguarding_terms: tuple[str, ...]
+    domain: Pattern
+    synonyms: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    by_id: Mapping[str, Topic] = field(default_factory=dict)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return self.by_id.get(topic_id)
+
+
+@cache
+def load_lexicon(path: Path = DEFAULT_PATH) -> Lexicon:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # A class stands for whole words: "tag" must not match inside "instagram".
+    classes = {k: rf"\b(?:{v})\b" for k, v in data.get("classes", {}).items()}
+    compile_ = _compiler(classes)
+    topics = tuple(_topic(t, compile_) for t in data["topics"])
+    guard = data["safeguarding"]
+    return Lexicon(
+        spelling=tuple((compile_(p), r) for p, r in data["spelling"]),
+        facts={k: tuple(compile_(p) for p in v) for k, v in data["facts"].items()},
+        qualifiers={k: compile_(v) for k, v in data["qualifiers"].items()},
+        opposites={k: tuple(v) for k, v in data["opposites"].items()},
+        implies={k: tuple(v) for k, v in data["implies"].items()},
+        contrary=tuple((compile_(d), compile_(a)) for d, a in data["contrary"]),
+        topics=topics,
+        safeguarding=tuple(compile_(p) for p in guard["ask"]),
+        safeguarding_cite=compile_(guard["cite"]),
+        safeguarding_terms=tuple(str(guard.get("terms", "")).split()),
+        domain=compile_(data["domain"]),
+        synonyms=_synonyms(data.get("synonyms", [])),
+        by_id={t.id: t for t in topics},
+    )
+
+
+def _synonyms(groups: Sequence[Sequence[str]]) -> dict[str, frozenset[str]]:
+    """Each word's stem maps to the stems of every word in its group."""
+    table: dict[str, set[str]] = {}
+    for group in groups:
+        stems = {stem(w) for w in group}
+        for s in stems:
+            table.setdefault(s, set()).update(stems)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _compiler(classes: Mapping[str, str]) -> Any:
+    def compile_(pattern: str) -> Pattern:
+        expanded = _CLASS.sub(lambda m: classes[m.group(1)], pattern)
+        return re.compile(expanded)
+
+    return compile_
+
+
+def _topic(raw: Mapping[str, Any], compile_: Any) -> Topic:
+    cite = raw.get("cite")
+    return Topic(
+        id=str(raw["id"]),
+        label=str(raw.get("label", raw["id"])),
+        weight=float(raw.get("weight", 2)),
+        ask=tuple(_group(entry, compile_) for entry in raw.get("ask", [])),
+        cite=compile_(cite) if cite else None,
+        terms=tuple(str(raw.get("terms", "")).split()),
+        broader=str(raw.get("broader", "")),
+        outside=bool(raw.get("outside", False)),
+        audience=str(raw.get("audience", "")),
+        unless=tuple(compile_(p) for p in raw.get("unless", [])),
+        suppresses=tuple(raw.get("suppresses", [])),
+    )
+
+
+def _group(entry: str | Sequence[str], compile_: Any) -> tuple[Pattern, ...]:
+    patterns = [entry] if isinstance(entry, str) else list(entry)
+    return tuple(compile_(p) for p in patterns)

@@ -1,0 +1,225 @@
+"""Reading a chat question: what it is about, what it says about the asker's situation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from portal.core.answers.lexicon import Lexicon, Pattern, Topic
+from portal.core.answers.text import fold, tokens
+
+# Where the asker's own question starts: "can I …", "is it ok to …", "do I have to …".
+_FRAME = re.compile(
+    r"\b(?:can|could|may|should|shall|must) (?:i|we)\b"
+    r"|\b(?:am i|are we|is it|is that|is this|would it be|it's) (?:actually |really |even |still )?"
+    r"(?:ok|alright|fine|allowed|acceptable|permitted|against|banned|frowned|a problem|legit)\b"
+    r"|\b(?:allowed|ok|alright|fine|permitted) (?:for (?:me|us|staff|teachers) )?to\b"
+    r"|\bdo (?:i|we) (?:have|need) to\b|\bam i (?:ok|alright|allowed|permitted|supposed) to\b"
+    r"|\bwho (?:needs|has) to\b|\bhow do i\b"
+)
+_OBLIGATION = re.compile(
+    r"\b(?:do|would) (?:i|we) (?:have|need) to\b|\bmust (?:i|we)\b|\bshould (?:i|we)\b"
+    r"|\bam i (?:required|supposed|expected) to\b|\bhave (?:i|we) got to\b|\bis it compulsory\b"
+)
+_FIRST_PERSON_ASK = re.compile(
+    r"\b(?:can|could|may|should) i\b|\bam i\b|\bis it ok (?:for me )?to\b|\bdo i\b|\bi want to\b"
+)
+_AGES = tuple(
+    re.compile(p)
+    for p in (
+        r"\b(\d{1,2}) ?(?:yo|y/o|years? old|yrs? old|year-old)\b",
+        r"\b(?:aged?) (\d{1,2})\b",
+        r"\b(?:she|he|they|who)(?:'s| is| are|'re) (?:now |only |just |nearly |almost )?(\d{1,2})\b",
+        r"\bnow (\d{1,2})\b",
+        r"\((\d{1,2})\)",
+        r"\bturned (\d{1,2})\b",
+        r"\b(\d{1,2}) now\b",
+    )
+)
+_CLOCK = (
+    re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))? ?(am|pm|ish|o'?clock)\b"),
+    re.compile(r"\b(\d{1,2})[:.](\d{2})\b"),
+    re.compile(
+        r"\b(?:at|after|around|gone|past|till|until|before) (\d{1,2})()()\b(?! ?(?:year|min))"
+    ),
+)
+_SCHOOL_DAY = (8.5, 15.5)
+_SENTENCE_END = re.compile(r"[?.!](?:\s|$)")
+# Topics only in the story around the question ("my account's private anyway") count less.
+STORY = 0.6
+MAX_SPAN_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    text: str
+    folded: str
+    topics: Mapping[str, float]
+    """Topic id -> how strongly the question is about it."""
+    primary: frozenset[str]
+    """Topics named in the asker's own question rather than in the story around it."""
+    fired: frozenset[str]
+    facts: frozenset[str]
+    stated: frozenset[str]
+    """Facts the question says outright; `facts` adds what follows from them."""
+    tokens: tuple[str, ...]
+    ask_tokens: tuple[str, ...]
+    age: int | None
+    clock: float | None
+    keeps: bool
+    """An obligation to remove ("do I have to unfriend her?"): the activity is keeping."""
+    safeguarding: bool
+
+
+def read_question(
+    text: str, lexicon: Lexicon, *, parent: bool = False, school_names: Pattern | None = None
+) -> Question:
+    folded = respell(fold(text), lexicon)
+    if school_names is not None:
+        folded = school_names.sub("the school", folded)
+    span = ask_span(folded)
+    fired = _fired(folded, lexicon, parent)
+    primary = frozenset(t for t in fired if _asked(lexicon, t, span)) if span else frozenset()
+    asking = question_sentence(folded)
+    story = frozenset(t for t in fired if not _asked(lexicon, t, asking))
+    age, clock = _age(folded), _clock(folded)
+    stated = _stated(folded, lexicon, age, clock)
+    facts = frozenset(_closure(set(stated), lexicon))
+    return Question(
+        text=text,
+        folded=folded,
+        topics=_weights(fired, primary, story, lexicon),
+        primary=primary,
+        fired=fired,
+        facts=facts,
+        stated=stated,
+        tokens=tuple(tokens(folded)),
+        ask_tokens=tuple(tokens(span or folded)),
+        age=age,
+        clock=clock,
+        keeps=_OBLIGATION.search(folded) is not None and "remove" in facts,
+        safeguarding=any(p.search(folded) for p in lexicon.safeguarding),
+    )
+
+
+def school_names(*names: str) -> Pattern | None:
+    """The school's own name in a question means "the school" ("my Clearwell email")."""
+    words = {w for n in names for w in _NAME_WORD.findall(fold(n)) if w not in _GENERIC_NAME}
+    if not words:
+        return None
+    alternatives = "|".join(sorted(map(re.escape, words)))
+    return re.compile(rf"\b(?:the )?(?:{alternatives})(?:'s)?(?: (?:{_SUFFIXES}))*\b")
+
+
+_NAME_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_SUFFIXES = "primary|school|academy|high|college|grammar|junior|infant|c of e|ce"
+_GENERIC_NAME = frozenset(
+    "school primary academy high college grammar junior infant the and of example independent "
+    "council model policy".split()
+)
+
+
+def respell(text: str, lexicon: Lexicon) -> str:
+    for pattern, replacement in lexicon.spelling:
+        text = pattern.sub(replacement, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def ask_span(folded: str) -> str:
+    """The words after "can I …" up to the end of that sentence; empty when the frame comes
+    last ("… is that allowed?")."""
+    match = _FRAME.search(folded)
+    return _SENTENCE_END.split(folded[match.end() :], maxsplit=1)[0] if match else ""
+
+
+def question_sentence(folded: str) -> str:
+    """The sentence that asks; the others tell the story around it."""
+    match = _FRAME.search(folded)
+    if not match:
+        return folded
+    start = max(folded.rfind(p, 0, match.start()) for p in "?!.") + 1
+    end = _SENTENCE_END.search(folded, match.end())
+    sentence = folded[start : end.start() if end else len(folded)]
+    return sentence if len(tokens(sentence)) > MAX_SPAN_WORDS else folded
+
+
+def asks_about_staff(question: Question) -> bool:
+    """A parent asking whether a member of staff may do something, not about their own conduct."""
+    return "staff_acts" in question.facts and _FIRST_PERSON_ASK.search(question.folded) is None
+
+
+def _asked(lexicon: Lexicon, topic_id: str, span: str) -> bool:
+    topic = lexicon.topic(topic_id)
+    return topic is not None and topic.asked_in(span)
+
+
+def _fired(folded: str, lexicon: Lexicon, parent: bool) -> frozenset[str]:
+    fired = {t.id for t in lexicon.topics if _applies(t, parent) and t.asked_in(folded)}
+    suppressed = {s for t in fired for s in lexicon.by_id[t].suppresses}
+    return frozenset(fired - suppressed)
+
+
+def _applies(topic: Topic, parent: bool) -> bool:
+    return not topic.audience or topic.audience == ("parent" if parent else "staff")
+
+
+def _weights(
+    fired: frozenset[str], primary: frozenset[str], story: frozenset[str], lexicon: Lexicon
+) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for topic_id in sorted(fired):
+        topic = lexicon.by_id[topic_id]
+        emphasis = 1.5 if topic_id in primary else STORY if topic_id in story else 1.0
+        weights[topic_id] = topic.weight * emphasis
+        broader = lexicon.topic(topic.broader) if topic.broader else None
+        if broader is not None and broader.id not in fired:
+            weights[broader.id] = max(weights.get(broader.id, 0.0), broader.weight * 0.8)
+    return weights
+
+
+def _stated(folded: str, lexicon: Lexicon, age: int | None, clock: float | None) -> frozenset[str]:
+    found = {
+        fact for fact, patterns in lexicon.facts.items() if any(p.search(folded) for p in patterns)
+    }
+    if age is not None:
+        found.add("adult" if age >= 18 else "minor")
+    if clock is not None:
+        found.add("school_hours" if _SCHOOL_DAY[0] <= clock < _SCHOOL_DAY[1] else "outside_hours")
+    return frozenset(found)
+
+
+def _closure(found: set[str], lexicon: Lexicon) -> set[str]:
+    pending = list(found)
+    while pending:
+        for implied in lexicon.implies.get(pending.pop(), ()):
+            if implied not in found:
+                found.add(implied)
+                pending.append(implied)
+    return found
+
+
+def _age(folded: str) -> int | None:
+    for pattern in _AGES:
+        for match in pattern.finditer(folded):
+            value = int(match.group(1))
+            if 5 <= value <= 60:
+                return value
+    return None
+
+
+def _clock(folded: str) -> float | None:
+    for pattern in _CLOCK:
+        match = pattern.search(folded)
+        if match:
+            return _hour(match.group(1), match.group(2), match.group(3))
+    return None
+
+
+def _hour(hour: str, minute: str | None, suffix: str | None) -> float | None:
+    h, m = int(hour), int(minute or 0)
+    if h > 23 or m > 59:
+        return None
+    if suffix == "pm" and h < 12 or not suffix == "am" and 1 <= h <= 7:
+        h += 12
+    return h + m / 60

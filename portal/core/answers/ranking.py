@@ -1,0 +1,162 @@
+"""Choosing the deciding rule: topic match first, then the asker's situation, then BM25."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from portal.core.answers.force import Force, Reading
+from portal.core.answers.question import Question
+from portal.core.answers.rules import Rule
+from portal.core.answers.verdicts import RELATIONSHIPS, goes_against
+
+# How much each kind of evidence counts. Topic weights (2–6) come from the lexicon; a fact the
+# rule names (an exception, a limit, a condition) is strong evidence the rule is the one about
+# the asker's situation.
+FACT = 2.0
+IMPLIED = 0.5  # a fact that only follows from another ("lunch" is "at work") counts half
+CONTRADICTED = 0.75  # a condition the question rules out is evidence the rule decides it
+# A ban whose reach the question steps outside ("at work" asked from home) still answers it,
+# but a rule that applies outright answers it better.
+LIFTED = -1.0
+LEXICAL = 2.0
+CLAUSE_TOPIC = 0.4
+SECTION_TOPIC = 0.2
+DESCRIPTIVE = -3.0
+SCENE = -1.5
+MISFIT = -2.5
+HARM = 1.0
+# Topics a rule addresses that the question does not: a rule about something else as well is
+# a less exact answer.
+OFF_TOPIC = 0.25
+# A rule that settles the matter (forbids, allows, names an approver) beats a bare duty.
+DECISIVE = 0.5
+# The asker proposes the opposite of the rule's duty, or asks who approves and the rule says.
+CONTRARY = 2.0
+APPROVER = 1.5
+# Every condition of a permission is met by what the asker says: this rule decides it.
+SETTLED = 1.0
+# Facts that describe the asker's situation; "official" only tells a verdict which account.
+SITUATION = frozenset(
+    {
+        "family",
+        "family_friend",
+        "personal_friend",
+        "linkedin",
+        "break",
+        "non_contact",
+        "no_pupils",
+        "pupils_present",
+        "school_hours",
+        "at_work",
+        "adult",
+        "other_school",
+        "staff_room",
+        "outside_hours",
+        "in_lessons",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    rule: Rule
+    score: float
+    topics: tuple[str, ...]
+    facts: tuple[str, ...]
+
+
+def rank(
+    rules: Iterable[Rule],
+    question: Question,
+    lexical: Mapping[str, float],
+    opposites: Mapping[str, tuple[str, ...]],
+) -> list[Scored]:
+    """Rules best first; ties keep document order so answers never depend on set ordering."""
+    top = max(lexical.values(), default=0.0) or 1.0
+    against = _against(question, opposites)
+    scored = [
+        _score(rule, question, lexical.get(key_of(rule), 0.0) / top, against) for rule in rules
+    ]
+    return sorted(scored, key=lambda s: (-s.score, s.rule.order))
+
+
+def key_of(rule: Rule) -> str:
+    return f"{rule.agreement}/{rule.clause.ref}"
+
+
+def _limits(reading: Reading) -> frozenset[str]:
+    """What the rule turns on. Being at work is the setting of every permission to use social
+    media at school, not something that tells them apart."""
+    return reading.exceptions | reading.scope | (reading.conditions - _SETTING)
+
+
+_SETTING = frozenset({"at_work", "school_hours"})
+
+
+def _settled(reading: Reading, question: Question) -> bool:
+    needed = reading.conditions - _SETTING
+    return (
+        reading.force in (Force.ONLY, Force.PERMIT)
+        and not reading.restricted
+        and bool(needed)
+        and needed <= question.facts
+    )
+
+
+def _against(question: Question, opposites: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    """Qualifiers the question rules out: "during my lesson" rules out "during breaks"."""
+    return frozenset(q for q, opp in opposites.items() if any(o in question.facts for o in opp))
+
+
+def _score(rule: Rule, question: Question, lexical: float, against: frozenset[str]) -> Scored:
+    topics = tuple(t for t in question.topics if t in rule.topics)
+    echoed = [t for t in question.topics if t in rule.clause_topics and t not in rule.topics]
+    nearby = [t for t in question.topics if t in rule.section_topics - rule.clause_topics]
+    facts = tuple(sorted(_facts(question) & _limits(rule.reading) & SITUATION))
+    implied = [f for f in facts if f not in _facts(question, stated=True)]
+    score = sum(question.topics[t] for t in topics)
+    score -= OFF_TOPIC * len(rule.topics - question.topics.keys())
+    score += CLAUSE_TOPIC * sum(question.topics[t] for t in echoed)
+    score += SECTION_TOPIC * sum(question.topics[t] for t in nearby)
+    ruled_out = len((rule.reading.conditions - _SETTING) & against & SITUATION)
+    lifted = len(rule.reading.scope & against)
+    score += FACT * (len(facts) - IMPLIED * len(implied) + CONTRADICTED * ruled_out)
+    score += LIFTED * lifted
+    score += LEXICAL * lexical
+    score += _shape(rule, question)
+    return Scored(rule, score, topics, facts)
+
+
+def _facts(question: Question, stated: bool = False) -> frozenset[str]:
+    """An age either way is about the same limit ("until they reach the age of 18")."""
+    facts = question.stated if stated else question.facts
+    return facts | {"adult"} if "minor" in facts else facts
+
+
+def _decisiveness(reading: Reading) -> float:
+    """Naming who approves settles a question best; a hedged ban or a bare duty least."""
+    if reading.force is Force.APPROVAL:
+        return 2 * DECISIVE
+    if reading.force in (Force.NONE, Force.REQUIRE) or reading.hedged:
+        return 0.0
+    return DECISIVE
+
+
+def _shape(rule: Rule, question: Question) -> float:
+    reading = rule.reading
+    score = DESCRIPTIVE if reading.force is Force.NONE else 0.0
+    score += _decisiveness(reading)
+    score += SCENE if rule.scene else 0.0
+    relations = reading.conditions & RELATIONSHIPS
+    if reading.force in (Force.PERMIT, Force.ONLY) and relations and not relations & question.facts:
+        score += MISFIT
+    if reading.harm and "negative" in question.facts:
+        score += HARM
+    if reading.force is Force.REQUIRE and goes_against(rule, question):
+        score += CONTRARY
+    if reading.force is Force.APPROVAL and "asks_approval" in question.facts:
+        score += APPROVER
+    if _settled(reading, question):
+        score += SETTLED
+    return score

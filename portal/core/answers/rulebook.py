@@ -1,0 +1,89 @@
+"""One school's rules in force, indexed once so that asking is cheap."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from portal.core.agreements import Agreement, Audience, School
+from portal.core.answers.curation import NO_CURATION, Curation, curation_path, load_curation
+from portal.core.answers.lexicon import Lexicon
+from portal.core.answers.question import school_names
+from portal.core.answers.retrieval import ClauseIndex
+from portal.core.answers.rules import Rule, rules_of
+from portal.core.answers.text import fold
+
+_VOLUNTEERS = re.compile(r"\bvolunteers?\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """The rules one kind of asker is answered from, with the topics they address."""
+
+    rules: tuple[Rule, ...]
+    topics: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, rules: Iterable[Rule]) -> Pool:
+        kept = tuple(rules)
+        return cls(kept, frozenset().union(*(r.clause_topics for r in kept)))
+
+
+@dataclass(frozen=True, slots=True)
+class Rulebook:
+    school: School
+    staff: Pool
+    parents: Pool
+    index: ClauseIndex
+    volunteers_are_staff: bool
+    names: re.Pattern[str] | None = None
+
+    @property
+    def all_rules(self) -> tuple[Rule, ...]:
+        return self.staff.rules + self.parents.rules
+
+
+def build_rulebook(
+    school: School,
+    agreements: Iterable[Agreement],
+    lexicon: Lexicon,
+    today: date,
+    curation_root: Path | None,
+) -> Rulebook:
+    rules: list[Rule] = []
+    clauses = []
+    for agreement in sorted(agreements, key=lambda a: (a.audience != Audience.STAFF, a.slug)):
+        version = agreement.in_force(today)
+        if version is None:
+            continue
+        curation = _curation(curation_root, agreement, version.label)
+        found = rules_of(agreement, version, lexicon, start=len(rules))
+        rules.extend(curation.apply(r) for r in found)
+        clauses.extend((f"{agreement.slug}/{c.ref}", c) for c in version.clauses)
+    staff = [r for r in rules if not r.to_parents]
+    return Rulebook(
+        school=school,
+        staff=Pool.of(staff),
+        parents=Pool.of(_without_copies(r for r in rules if r.to_parents)),
+        index=ClauseIndex(clauses),
+        volunteers_are_staff=any(_VOLUNTEERS.search(fold(r.sentence)) for r in staff),
+        names=school_names(school.name, school.slug),
+    )
+
+
+def _curation(root: Path | None, agreement: Agreement, version: str) -> Curation:
+    if root is None:
+        return NO_CURATION
+    return load_curation(curation_path(root, agreement.school, agreement.slug, version))
+
+
+def _without_copies(rules: Iterable[Rule]) -> list[Rule]:
+    """A parents' pledge often repeats a section of the staff policy: answer from one copy,
+    preferring the agreement addressed to parents (it sorts after the staff policy)."""
+    kept: dict[str, Rule] = {}
+    for rule in rules:
+        kept[fold(rule.sentence)] = rule
+    return sorted(kept.values(), key=lambda r: r.order)

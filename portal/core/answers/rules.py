@@ -1,0 +1,133 @@
+"""A clause cut into rules: one per sentence, each with its force and the topics it addresses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from portal.core.agreements import Agreement, AgreementVersion, Audience, Clause
+from portal.core.answers.force import Force, Reading, binds_previous, is_continuation, read
+from portal.core.answers.lexicon import Lexicon
+from portal.core.answers.text import fold, sentences
+
+# Sections that set the scene rather than rule on conduct.
+_SCENE = re.compile(
+    r"introduction|scope|legal framework|related polic|objectives?|review|breach|disciplinary"
+    r"|responsibilit|adoption|preamble|popular social media|^facebook$|^twitter$|^linkedin$"
+    r"|^youtube$|^instagram$"
+)
+_EXAMPLES = re.compile(r"^(?:as examples|for example|e\.g\.)", re.IGNORECASE)
+_TO_PARENTS = re.compile(r"\bparent")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    school: str
+    agreement: str
+    title: str
+    version: str
+    clause: Clause
+    sentence: str
+    reading: Reading
+    topics: frozenset[str]
+    clause_topics: frozenset[str]
+    section_topics: frozenset[str]
+    """Topics of the whole section: a clause is read in the context of its neighbours."""
+    to_parents: bool
+    scene: bool
+    order: int
+    contrary: tuple[re.Pattern[str], ...] = ()
+    """Acts that go against this rule's duty ("delete" against "must retain")."""
+
+    @property
+    def force(self) -> Force:
+        return self.reading.force
+
+
+def rules_of(
+    agreement: Agreement, version: AgreementVersion, lexicon: Lexicon, start: int = 0
+) -> list[Rule]:
+    rules: list[Rule] = []
+    for clause in version.clauses:
+        rules.extend(_clause_rules(agreement, version, clause, lexicon, start + len(rules)))
+    sections: dict[str, frozenset[str]] = {}
+    for rule in rules:
+        key = rule.clause.section
+        sections[key] = sections.get(key, frozenset()) | rule.clause_topics
+    return [replace(r, section_topics=sections[r.clause.section]) for r in rules]
+
+
+def _clause_rules(
+    agreement: Agreement, version: AgreementVersion, clause: Clause, lexicon: Lexicon, start: int
+) -> Iterator[Rule]:
+    parts = _joined(sentences(clause.text))
+    readings = _readings(parts, lexicon)
+    topics = [_topics(p, lexicon) for p in parts]
+    clause_topics = frozenset().union(*topics, _topics(clause.heading, lexicon))
+    to_parents = agreement.audience is Audience.PARENT or _addressed_to_parents(clause)
+    scene = _SCENE.search(fold(f"{clause.heading} {clause.section}")) is not None
+    for i, (part, reading) in enumerate(zip(parts, readings, strict=True)):
+        folded = fold(part)
+        yield Rule(
+            school=agreement.school,
+            agreement=agreement.slug,
+            title=agreement.title,
+            version=version.label,
+            clause=clause,
+            sentence=part,
+            reading=reading,
+            topics=topics[i],
+            clause_topics=clause_topics,
+            section_topics=clause_topics,
+            to_parents=to_parents,
+            scene=scene and not to_parents,
+            order=start + i,
+            contrary=tuple(act for duty, act in lexicon.contrary if duty.search(folded)),
+        )
+
+
+def _joined(parts: list[str]) -> list[str]:
+    """Examples ("As examples, a family friend") belong to the sentence they illustrate."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and _EXAMPLES.search(part):
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    return joined
+
+
+def _readings(parts: list[str], lexicon: Lexicon) -> list[Reading]:
+    readings: list[Reading] = []
+    for part in parts:
+        reading = read(part, lexicon.qualifiers)
+        if readings and is_continuation(part) and reading.force is Force.NONE:
+            reading = _inherit(readings[-1], reading)
+        if readings and binds_previous(part):
+            readings[-1] = replace(readings[-1], restricted=True)
+        readings.append(reading)
+    return readings
+
+
+def _inherit(previous: Reading, own: Reading) -> Reading:
+    """ "This includes ex-pupils until they reach 18" carries the force of the sentence before."""
+    return replace(
+        previous,
+        exceptions=own.exceptions or previous.exceptions,
+        scope=previous.scope | own.scope,
+        conditions=previous.conditions | own.conditions,
+    )
+
+
+def _topics(text: str, lexicon: Lexicon) -> frozenset[str]:
+    folded = fold(text)
+    return frozenset(t.id for t in lexicon.topics if t.cited_in(folded))
+
+
+def _addressed_to_parents(clause: Clause) -> bool:
+    return _TO_PARENTS.search(fold(f"{clause.heading} {clause.section}")) is not None
+
+
+def audience_rules(rules: Iterable[Rule], parents: bool) -> list[Rule]:
+    return [r for r in rules if r.to_parents == parents]

@@ -1,0 +1,137 @@
+"""Ruling on a question with one rule: the rule's force, checked against the asker's facts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from portal.core.answers.force import Force, only_clause
+from portal.core.answers.lexicon import Lexicon
+from portal.core.answers.model import Verdict
+from portal.core.answers.question import Question
+from portal.core.answers.rules import Rule
+from portal.core.answers.text import fold, tokens
+
+# Relationships that a permission can be limited to: any one of them is enough.
+RELATIONSHIPS = frozenset({"family", "family_friend", "personal_friend", "linkedin"})
+# Scopes a prohibition is taken to reach unless the question says otherwise: a ban "on
+# personal webspace" covers a post when nobody says it goes on an official page.
+ASSUMED = frozenset({"other_school", "personal_account"})
+_PRECONDITION = re.compile(
+    r"\bprior to\b|\bbefore\b|\bthere must be\b|\bmust (?:complete|consider|designate|have)\b"
+    r"|\bcareful (?:consideration|thought)\b|\bconsideration must\b|\bfor creating\b"
+    r"|\bwhen creating\b|\bmust be (?:discussed|consulted|vetted|moderated)\b|\bguidelines\b"
+    r"|\brequirements\b|\bmust ensure\b"
+)
+# Words too common in these questions to show that a duty and an act are the same thing.
+_GENERIC = frozenset(tokens("school social media staff pupil site page account use post make"))
+
+
+@dataclass(frozen=True, slots=True)
+class Ruling:
+    verdict: Verdict
+    reason: str
+    condition: str = ""
+    approver: str = ""
+
+
+def rule_on(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
+    facts = _facts_for(rule, question)
+    force = rule.force
+    if force is Force.PROHIBIT:
+        return _prohibition(rule, facts, lexicon)
+    if force is Force.APPROVAL:
+        return _approval(rule, question)
+    if force in (Force.ONLY, Force.PERMIT):
+        return _permission(rule, facts, lexicon)
+    if force is Force.CAUTION:
+        return Ruling(Verdict.YES, "caution")
+    if force is Force.REQUIRE:
+        return _duty(rule, question, lexicon)
+    return Ruling(Verdict.CONDITIONAL, "unclear", condition=rule.sentence)
+
+
+def _facts_for(rule: Rule, question: Question) -> frozenset[str]:
+    """The question's facts, with its clock read against the rule's own hours if it states them."""
+    window = rule.reading.window
+    if window is None or question.clock is None:
+        return question.facts
+    inside = window[0] <= question.clock < window[1]
+    dropped = {"outside_hours"} if inside else {"school_hours"}
+    return (question.facts - dropped) | {"school_hours" if inside else "outside_hours"}
+
+
+def _prohibition(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
+    reading = rule.reading
+    if reading.exceptions & facts:
+        return Ruling(Verdict.YES, "exception", condition=", ".join(sorted(reading.exceptions)))
+    if any(_contradicted(f, facts, lexicon) for f in reading.scope & ASSUMED):
+        return Ruling(Verdict.YES, "scope", rule.sentence)
+    limits = reading.scope - ASSUMED
+    if limits and not limits & facts:
+        lifted = all(_contradicted(f, facts, lexicon) for f in limits)
+        return Ruling(Verdict.YES if lifted else Verdict.CONDITIONAL, "scope", rule.sentence)
+    if reading.hedged and not (reading.harm and "negative" in facts):
+        return Ruling(Verdict.CONDITIONAL, "hedged", condition=rule.sentence)
+    return Ruling(Verdict.NO, "advised against" if reading.advisory else "forbidden")
+
+
+def _approval(rule: Rule, question: Question) -> Ruling:
+    approver = rule.reading.approver
+    if "unilateral" in question.facts:
+        return Ruling(Verdict.NO, "without approval", approver=approver)
+    if "approved" in question.facts:
+        return Ruling(Verdict.YES, "approved", approver=approver)
+    return Ruling(Verdict.CONDITIONAL, "approval", condition=rule.sentence, approver=approver)
+
+
+def _permission(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
+    reading = rule.reading
+    needed = reading.conditions - {"at_work", "school_hours"}
+    relations = needed & RELATIONSHIPS
+    if relations and not relations & facts:
+        return Ruling(Verdict.CONDITIONAL, "only for", condition=", ".join(sorted(relations)))
+    others = needed - RELATIONSHIPS
+    if any(_contradicted(f, facts, lexicon) for f in others):
+        return Ruling(Verdict.NO, "outside the limits", condition=only_clause(rule.sentence))
+    if reading.restricted or others - facts or (rule.force is Force.ONLY and not others):
+        limit = only_clause(rule.sentence) if rule.force is Force.ONLY else rule.sentence
+        return Ruling(Verdict.CONDITIONAL, "limits", condition=limit or rule.sentence)
+    return Ruling(Verdict.YES, "permitted")
+
+
+def _duty(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
+    if goes_against(rule, question):
+        return Ruling(Verdict.NO, "against a duty", condition=rule.sentence)
+    text = fold(rule.sentence)
+    if _PRECONDITION.search(text):
+        return Ruling(Verdict.CONDITIONAL, "precondition", condition=rule.sentence)
+    if _aligned(question, text, lexicon):
+        return Ruling(Verdict.YES, "expected")
+    return Ruling(Verdict.CONDITIONAL, "duty", condition=rule.sentence)
+
+
+def goes_against(rule: Rule, question: Question) -> bool:
+    """The asker proposes the opposite of what the rule requires."""
+    act = _act_text(question)
+    return any(p.search(act) for p in rule.contrary)
+
+
+def _act_text(question: Question) -> str:
+    """What the asker wants to do; removal words drop out when the question is about keeping."""
+    if not question.keeps:
+        return question.folded
+    return re.sub(
+        r"\b(?:un-?friend|unfollow|block|delete|remove|decline|stop)\w*", " ", question.folded
+    )
+
+
+def _aligned(question: Question, text: str, lexicon: Lexicon) -> bool:
+    """The asker means to do what the duty asks: a shared word, or a synonym of one."""
+    own = set(question.ask_tokens) - _GENERIC
+    wider = own.union(*(lexicon.synonyms.get(t, ()) for t in own))
+    return bool(wider & set(tokens(text)))
+
+
+def _contradicted(fact: str, facts: frozenset[str], lexicon: Lexicon) -> bool:
+    return any(o in facts for o in lexicon.opposites.get(fact, ()))

@@ -1,0 +1,24 @@
+"""What is wrong with a file, by the row number and heading the office sees in its spreadsheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RosterProblem:
+    line: int
+    column: str
+    problem: str
+
+    def __str__(self) -> str:
+        where = f'line {self.line}, column "{self.column}"' if self.column else f"line {self.line}"
+        return f"{where}: {self.problem}"
+
+
+class RosterRefused(ValueError):
+    """The file cannot be imported as it stands; `problems` lists every bad row."""
+
+    def __init__(self, problems: list[RosterProblem]) -> None:
+        self.problems = sorted(problems, key=lambda p: p.line)
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,217 @@
+"""Group commit for busy moments: many signatures and first openings share one transaction.
+
+Each school's audit chain is a single row locked for every append, so one transaction per
+event turns a morning rush into a queue (and ties up the connection pool while it waits).
+Here each school has one writer at a time per process; jobs that arrive while it commits
+wait for the next batch, which takes the chain lock once and appends all of their entries.
+A caller's await returns only after its batch has committed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import weakref
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from portal.core.evidence import AuditEntry, seal
+from portal.store import audit
+from portal.store.models import Acknowledgement, AuditChain, AuditEvent, Invitation
+
+MAX_BATCH = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    action: str
+    actor: str
+    subject: str
+    data: Mapping[str, Any]
+
+
+@dataclass
+class SignJob:
+    """Acknowledgement rows that stand or fall together, and the entry that records them."""
+
+    rows: Sequence[dict[str, Any]]
+    submission: str
+    """Unique per call; kept in each row's evidence to tell our inserts from earlier ones."""
+    event: Event
+    future: asyncio.Future[list[int]] = field(default_factory=lambda: _future())
+
+
+@dataclass
+class OpenJob:
+    invitation_id: int
+    at: datetime
+    event: Event
+    future: asyncio.Future[list[int]] = field(default_factory=lambda: _future())
+
+
+_Job = SignJob | OpenJob
+
+
+def _future() -> asyncio.Future[list[int]]:
+    return asyncio.get_running_loop().create_future()
+
+
+class ChainWriter:
+    def __init__(self) -> None:
+        self._queues: dict[tuple[int, str], list[_Job]] = {}
+
+    async def submit(self, school_id: int, chain: str, job: _Job) -> list[int]:
+        """Ids of acknowledgements created (SignJob) or [invitation id] stamped (OpenJob)."""
+        key = (school_id, chain)
+        queue = self._queues.get(key)
+        if queue is None:
+            self._queues[key] = queue = []
+            asyncio.get_running_loop().create_task(self._drain(key))
+        queue.append(job)
+        return await job.future
+
+    async def _drain(self, key: tuple[int, str]) -> None:
+        await asyncio.sleep(0)  # let the jobs that arrive in this same turn join the batch
+        try:
+            while self._queues[key]:
+                queue = self._queues[key]
+                batch, queue[:] = queue[:MAX_BATCH], queue[MAX_BATCH:]
+                await self._commit(key, batch)
+        finally:
+            del self._queues[key]
+
+    async def _commit(self, key: tuple[int, str], batch: list[_Job]) -> None:
+        try:
+            results = await _write(key[0], key[1], batch)
+        except Exception as exc:  # handed to each waiting caller below, never swallowed
+            if len(batch) == 1:
+                if not batch[0].future.done():
+                    batch[0].future.set_exception(exc)
+                return
+            for job in batch:  # find the one that fails, so the others still commit
+                await self._commit(key, [job])
+            return
+        for job, result in zip(batch, results, strict=True):
+            if not job.future.done():  # a caller that went away no longer waits
+                job.future.set_result(result)
+
+
+_writers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, ChainWriter] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def writer() -> ChainWriter:
+    """The writer for the running event loop (each loop owns its futures and connections)."""
+    loop = asyncio.get_running_loop()
+    found = _writers.get(loop)
+    if found is None:
+        _writers[loop] = found = ChainWriter()
+    return found
+
+
+async def _write(school_id: int, chain: str, batch: list[_Job]) -> list[list[int]]:
+    async with in_transaction() as conn:
+        signed = await _insert(school_id, [j for j in batch if isinstance(j, SignJob)], conn)
+        opened = await _stamp([j for j in batch if isinstance(j, OpenJob)], conn)
+        results = [signed[id(j)] if isinstance(j, SignJob) else opened[id(j)] for j in batch]
+        events = [_with_ids(j, r) for j, r in zip(batch, results, strict=True) if r]
+        if events:
+            await _append(school_id, chain, events, conn)
+    return results
+
+
+async def _insert(
+    school_id: int, jobs: list[SignJob], conn: BaseDBAsyncClient
+) -> dict[int, list[int]]:
+    if not jobs:
+        return {}
+    rows = [Acknowledgement(**row, school_id=school_id) for job in jobs for row in job.rows]
+    # The unique (person, version, subject) constraint decides: a double submit inserts nothing.
+    await Acknowledgement.bulk_create(rows, ignore_conflicts=True, using_db=conn)
+    found = (
+        await Acknowledgement.filter(
+            person_id__in={r["person_id"] for j in jobs for r in j.rows},
+            version_id__in={r["version_id"] for j in jobs for r in j.rows},
+        )
+        .using_db(conn)
+        .values("id", "evidence")
+    )
+    mine: dict[str, list[int]] = {}
+    for row in found:
+        mine.setdefault(str((row["evidence"] or {}).get("submission", "")), []).append(row["id"])
+    return {id(job): sorted(mine.get(job.submission, [])) for job in jobs}
+
+
+async def _stamp(jobs: list[OpenJob], conn: BaseDBAsyncClient) -> dict[int, list[int]]:
+    if not jobs:
+        return {}
+    ids = {j.invitation_id for j in jobs}
+    rows = (
+        await Invitation.filter(id__in=ids, opened_at__isnull=True)
+        .select_for_update()
+        .using_db(conn)
+        .values_list("id", flat=True)
+    )
+    fresh: set[int] = {int(str(i)) for i in rows}
+    if fresh:
+        await Invitation.filter(id__in=fresh).using_db(conn).update(opened_at=jobs[0].at)
+    results: dict[int, list[int]] = {}
+    for job in jobs:  # the same link opened twice in one batch is recorded once
+        results[id(job)] = [job.invitation_id] if job.invitation_id in fresh else []
+        fresh.discard(job.invitation_id)
+    return results
+
+
+def _with_ids(job: _Job, ids: list[int]) -> Event:
+    if isinstance(job, SignJob):
+        return Event(
+            job.event.action,
+            job.event.actor,
+            job.event.subject,
+            {**job.event.data, "acknowledgement_ids": ids},
+        )
+    return job.event
+
+
+async def _append(school_id: int, chain: str, events: list[Event], conn: BaseDBAsyncClient) -> None:
+    """Seal and store entries exactly as audit.record would, under one lock of the chain head."""
+    head = await AuditChain.select_for_update().using_db(conn).get_or_none(key=chain)
+    if head is None:
+        await audit.ensure_chain(chain)
+        head = await AuditChain.select_for_update().using_db(conn).get(key=chain)
+    seq, prev, rows = head.last_seq, head.last_hash, []
+    for event in events:
+        seq += 1
+        entry = seal(
+            AuditEntry(
+                seq=seq,
+                at=datetime.now(UTC),
+                action=event.action,
+                actor=event.actor,
+                subject=event.subject,
+                data=dict(event.data),
+                prev_hash=prev,
+            )
+        )
+        prev = entry.hash
+        rows.append(
+            AuditEvent(
+                school_id=school_id,
+                chain=chain,
+                seq=entry.seq,
+                at=entry.at,
+                action=entry.action,
+                actor=entry.actor,
+                subject=entry.subject,
+                data=entry.data,
+                prev_hash=entry.prev_hash,
+                hash=entry.hash,
+            )
+        )
+    await AuditEvent.bulk_create(rows, using_db=conn)
+    await AuditChain.filter(id=head.id).using_db(conn).update(last_seq=seq, last_hash=prev)

@@ -1,0 +1,183 @@
+"""The reads and writes behind a signature, kept to a few queries per request."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from portal.core import agreements as core
+from portal.store import audit
+from portal.store.chain_writer import Event, OpenJob, SignJob, writer
+from portal.store.models import (
+    Acknowledgement,
+    AgreementVersion,
+    AuditEvent,
+    Clause,
+    Invitation,
+    School,
+    SignResponse,
+)
+
+_VERSION_CACHE_SIZE = 256
+
+
+@dataclass(frozen=True, slots=True)
+class VersionText:
+    id: int
+    school_id: int
+    agreement_id: int
+    label: str
+    effective: date
+    sha256: str
+    statement: str
+    text: str
+    clauses: tuple[core.Clause, ...]
+
+
+# Published versions never change (VersionConflict guards that), so they are safe to keep in
+# memory: the sign page then costs no text or clause queries at all.
+_versions: dict[int, VersionText] = {}
+
+
+async def version_text(version_id: int) -> VersionText | None:
+    cached = _versions.get(version_id)
+    if cached is not None:
+        return cached
+    row = await AgreementVersion.get_or_none(id=version_id)
+    if row is None:
+        return None
+    clauses = await Clause.filter(version_id=version_id).order_by("position")
+    text = VersionText(
+        id=row.id,
+        school_id=row.school_id,  # type: ignore[attr-defined]
+        agreement_id=row.agreement_id,  # type: ignore[attr-defined]
+        label=row.label,
+        effective=row.effective,
+        sha256=row.sha256,
+        statement=row.statement,
+        text=row.text,
+        clauses=tuple(
+            core.Clause(
+                ref=c.ref,
+                number=c.number,
+                heading=c.heading,
+                text=c.text,
+                section=c.section,
+                position=c.position,
+            )
+            for c in clauses
+        ),
+    )
+    if len(_versions) >= _VERSION_CACHE_SIZE:
+        _versions.clear()
+    _versions[version_id] = text
+    return text
+
+
+_ACK_FIELDS = (
+    "id",
+    "subject_key",
+    "pupil_id",
+    "signed_at",
+    "typed_name",
+    "version_sha256",
+    "channel",
+    "assurance",
+    "ip",
+    "user_agent",
+    "invitation_id",
+)
+
+
+async def acknowledgements(
+    person_id: int, version_id: int, keys: Sequence[str]
+) -> list[dict[str, Any]]:
+    return (
+        await Acknowledgement.filter(
+            person_id=person_id, version_id=version_id, subject_key__in=list(keys)
+        )
+        .order_by("id")
+        .values(*_ACK_FIELDS)
+    )
+
+
+async def mark_opened(
+    invitation_id: int, school_id: int, at: datetime, data: Mapping[str, Any]
+) -> None:
+    """Stamp the first opening; only the request that stamps it writes the audit entry."""
+    event = Event("invitation.opened", "link holder", f"invitation:{invitation_id}", data)
+    await writer().submit(school_id, await chain_of(school_id), OpenJob(invitation_id, at, event))
+
+
+async def insert_acknowledgements(
+    rows: Sequence[dict[str, Any]], *, school_id: int, submission: str, event: Event
+) -> list[int]:
+    """Insert the rows with their audit entry, all or nothing; [] when they already existed."""
+    job = SignJob(rows, submission, event)
+    return await writer().submit(school_id, await chain_of(school_id), job)
+
+
+_chains: dict[int, str] = {}
+
+
+async def chain_of(school_id: int) -> str:
+    """The school's audit chain key (its slug, which never changes once created)."""
+    if school_id not in _chains:
+        school = await School.get(id=school_id)
+        _chains[school_id] = audit.chain_key(school)
+    return _chains[school_id]
+
+
+async def audit_trail(school_slug: str, subject: str) -> list[AuditEvent]:
+    return await AuditEvent.filter(chain=school_slug, subject=subject).order_by("seq")
+
+
+async def record_response(
+    *,
+    invitation_id: int,
+    school_id: int,
+    kind: str,
+    message: str,
+    data: Mapping[str, Any],
+    revoke: bool,
+) -> SignResponse:
+    async with in_transaction() as conn:
+        school = await School.filter(id=school_id).using_db(conn).get()
+        response = await SignResponse.create(
+            school=school, invitation_id=invitation_id, kind=kind, message=message, using_db=conn
+        )
+        subject = f"invitation:{invitation_id}"
+        await audit.record(
+            f"invitation.{kind}",
+            actor="link holder",
+            subject=subject,
+            school=school,
+            data={**data, "response_id": response.id},
+            connection=conn,
+        )
+        if revoke:
+            await _withdraw(invitation_id, school, conn)
+    return response
+
+
+async def _withdraw(invitation_id: int, school: School, conn: Any) -> None:
+    from portal.store.invitations import audit_now
+
+    changed = (
+        await Invitation.filter(id=invitation_id, revoked_at__isnull=True)
+        .using_db(conn)
+        .update(revoked_at=audit_now(), revoked_reason="not-me")
+    )
+    if changed:
+        await audit.record(
+            "invitation.revoked",
+            actor="link holder",
+            school=school,
+            subject=f"invitation:{invitation_id}",
+            data={"reason": "not-me"},
+            connection=conn,
+        )

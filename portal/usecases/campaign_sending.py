@@ -1,0 +1,232 @@
+"""Sending a campaign: an invitation for everyone who must sign, emailed to those with an address.
+
+Runs after the page that started it has answered; progress is written to the campaign as it goes
+so the progress page can show it. Safe to run again: live invitations are reused and each is
+emailed at most once (the delivery key is the one `signoff invite` uses).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from portal.mail import Mailer, MailError, MailNotConfigured, Message, render, smtp_target
+from portal.settings import Settings
+from portal.store import campaigns as store
+from portal.store import invitations as invitation_store
+from portal.store.models import Invitation, School
+from portal.usecases.campaigns import STALLED, CampaignError, Loaded, duties_of, load
+from portal.usecases.invitations import sign_url
+from portal.usecases.obligations import Duty
+from portal.wording import long_date
+
+log = logging.getLogger(__name__)
+
+_FLUSH_EVERY = 10
+_FLUSH_SECONDS = 0.5
+
+
+@dataclass
+class SendReport:
+    total: int = 0
+    emailed: int = 0
+    already_emailed: int = 0
+    on_paper: int = 0
+    failed: list[str] = field(default_factory=list)
+
+
+async def start_sending(
+    settings: Settings, school: School, campaign_id: int, now: datetime
+) -> bool:
+    """Claim the campaign for one sender; False when another is already at work on it."""
+    try:
+        smtp_target(settings)
+    except MailNotConfigured:
+        raise CampaignError(
+            "Email is not set up on this server, so nothing can be sent. Ask whoever runs "
+            "Signoff to set SIGNOFF_SMTP_URL; the paper list works without it."
+        ) from None
+    loaded = await load(school, campaign_id)
+    if loaded is None:
+        raise CampaignError("No such campaign.")
+    if loaded.row.status == "closed":
+        raise CampaignError("This campaign is closed.")
+    return await store.claim_sending(loaded.row, now, resume_before=now - STALLED)
+
+
+async def send(
+    settings: Settings, school: School, campaign_id: int, actor: str, now: datetime | None = None
+) -> SendReport:
+    """Invite and email everyone the campaign still needs; call after `start_sending`."""
+    now = now or datetime.now(UTC)
+    loaded = await load(school, campaign_id)
+    if loaded is None:
+        raise CampaignError("No such campaign.")
+    duties, _ = await duties_of(settings, loaded, now)
+    await store.set_total(loaded.row.id, len(duties), now)
+    report = SendReport(total=len(duties))
+    progress = _Progress(loaded.row.id)
+    live = await invitation_store.open_invitations(loaded.version.id, now)
+    expires = now + timedelta(days=settings.invitation_days)
+    async with LazyMailer(settings) as mailer:
+        for duty in duties:
+            invitation = await _invitation(loaded, duty, live, expires, actor)
+            outcome = await _deliver(settings, loaded, duty, invitation, mailer, actor, report)
+            await progress.step(outcome)
+    await progress.flush()
+    await store.finish_sending(loaded.row, school, actor, datetime.now(UTC))
+    return report
+
+
+async def run_in_background(
+    settings: Settings, school: School, campaign_id: int, actor: str
+) -> None:
+    """The send as a background task: a failure is logged, and the campaign can be resumed."""
+    try:
+        await send(settings, school, campaign_id, actor)
+    except Exception:
+        # Nobody awaits a background task: say what went wrong. The campaign stays "sending",
+        # so the page offers to resume once it has been still for a while.
+        log.exception("sending campaign %s stopped", campaign_id)
+
+
+async def _invitation(
+    loaded: Loaded, duty: Duty, live: dict[int, Invitation], expires: datetime, actor: str
+) -> Invitation:
+    pupil_ids = sorted(p.id for p in duty.pupils)
+    old = live.get(duty.signer.id)
+    if old is not None and set(pupil_ids) <= set(old.pupil_ids):
+        return old
+    new = await invitation_store.create(
+        loaded.school,
+        person_id=duty.signer.id,
+        agreement_id=loaded.agreement_id,
+        version_id=loaded.version.id,
+        pupil_ids=pupil_ids,
+        expires_at=expires,
+        actor=actor,
+        replaces=old,
+    )
+    await store.stamp_invitations(loaded.row.id, [new.id])
+    return new
+
+
+async def _deliver(
+    settings: Settings,
+    loaded: Loaded,
+    duty: Duty,
+    invitation: Invitation,
+    mailer: LazyMailer,
+    actor: str,
+    report: SendReport,
+) -> str:
+    """Email one invitation; the outcome names the progress counter it adds to."""
+    email = duty.signer.email
+    if not email:
+        report.on_paper += 1
+        return "on_paper"
+    key = f"invitation:{invitation.id}:email"
+    if not await invitation_store.claim_delivery(
+        loaded.school, invitation, purpose="invitation", address=email, key=key
+    ):
+        report.already_emailed += 1
+        return ""
+    error = ""
+    try:
+        await mailer.send(invitation_message(settings, loaded, duty, invitation))
+    except MailError as exc:
+        error = str(exc)
+    await invitation_store.finish_delivery(
+        loaded.school,
+        key,
+        subject_id=invitation_store.subject(invitation.id),
+        actor=actor,
+        error=error,
+    )
+    if error:
+        report.failed.append(f"{duty.signer.full_name}: {error}")
+        return "failed"
+    report.emailed += 1
+    return "emailed"
+
+
+def invitation_message(
+    settings: Settings, loaded: Loaded, duty: Duty, invitation: Invitation
+) -> Message:
+    return _message("invitation", "Please sign", settings, loaded, duty, invitation)
+
+
+def reminder_message(
+    settings: Settings, loaded: Loaded, duty: Duty, invitation: Invitation
+) -> Message:
+    return _message("reminder", "Reminder: please sign", settings, loaded, duty, invitation)
+
+
+def _message(
+    template: str,
+    lead: str,
+    settings: Settings,
+    loaded: Loaded,
+    duty: Duty,
+    invitation: Invitation,
+) -> Message:
+    school, agreement = loaded.school, loaded.agreement
+    return render(
+        template,
+        to=duty.signer.email or "",
+        subject=f"{lead}: {agreement.title} ({school.name})",
+        school=school.name,
+        title=agreement.title,
+        version=loaded.version.label,
+        name=duty.signer.full_name,
+        pupils=duty.pupils,
+        link=sign_url(settings, invitation.id),
+        expires=long_date(invitation.expires_at, school.timezone),
+    )
+
+
+class _Progress:
+    """Adds to the campaign's counters every few people, not on every one."""
+
+    def __init__(self, campaign_id: int) -> None:
+        self.campaign_id = campaign_id
+        self.pending: dict[str, int] = {}
+        self.last = time.monotonic()
+
+    async def step(self, outcome: str) -> None:
+        self.pending["processed"] = self.pending.get("processed", 0) + 1
+        if outcome:
+            self.pending[outcome] = self.pending.get(outcome, 0) + 1
+        if (
+            self.pending["processed"] >= _FLUSH_EVERY
+            or time.monotonic() - self.last > _FLUSH_SECONDS
+        ):
+            await self.flush()
+
+    async def flush(self) -> None:
+        await store.add_progress(self.campaign_id, self.pending, datetime.now(UTC))
+        self.pending, self.last = {}, time.monotonic()
+
+
+class LazyMailer:
+    """Connects on the first message, so a run with nothing to email never dials the server."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._mailer: Mailer | None = None
+
+    async def __aenter__(self) -> LazyMailer:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._mailer is not None:
+            await self._mailer.__aexit__(None, None, None)
+
+    async def send(self, message: Message) -> None:
+        if self._mailer is None:
+            mailer = Mailer(self._settings)
+            await mailer.__aenter__()
+            self._mailer = mailer
+        await self._mailer.send(message)

@@ -1,0 +1,503 @@
+"""Campaigns: ask a group to sign, see who has no email (a paper letter with a QR code), send,
+and record a paper slip or a phone call on someone's behalf.
+
+Who must sign comes from `usecases.obligations` and is narrowed to the campaign's audience;
+invitations and their deliveries go through `store.invitations`, as the `signoff invite` command's
+do, so a person invited both ways is never emailed twice for the same link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock
+from enum import StrEnum
+from html import escape
+from zoneinfo import ZoneInfo
+
+import qrcode
+import qrcode.image.svg
+
+from portal.core.agreements import Agreement, Audience
+from portal.core.evidence import Assurance
+from portal.core.reminders import ReminderSchedule, SchoolCalendar, Term, next_due_at
+from portal.settings import Settings
+from portal.store import campaigns as store
+from portal.store import invitations as invitation_store
+from portal.store.agreements import load_agreement
+from portal.store.campaign_models import Campaign
+from portal.store.models import AgreementVersion, School
+from portal.usecases.invitations import sign_url
+from portal.usecases.obligations import Duty, PupilRef, Scope, roll
+from portal.usecases.signing import Evidence, Signing, SignRequest, sign_agreement
+from portal.wording import long_date
+
+DEFAULT_SCHEDULE = ReminderSchedule()
+STALLED = timedelta(minutes=2)
+"""A send with no progress for this long is taken to have died, and may be resumed."""
+MAX_REASON = 500
+
+
+class CampaignError(ValueError):
+    """The request cannot be carried out as asked; the message says why, for the office."""
+
+
+class AudienceKind(StrEnum):
+    WHOLE_SCHOOL = "whole-school"
+    YEAR_GROUPS = "year-groups"
+    CLASSES = "classes"
+    STAFF_TEAMS = "staff-teams"
+
+
+_FOR = {
+    Audience.STAFF: {AudienceKind.WHOLE_SCHOOL, AudienceKind.STAFF_TEAMS},
+    Audience.PARENT: {AudienceKind.WHOLE_SCHOOL, AudienceKind.YEAR_GROUPS, AudienceKind.CLASSES},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Choices:
+    """What the new-campaign form offers."""
+
+    agreements: list[dict[str, str]]
+    year_groups: list[str]
+    classes: list[tuple[str, str]]
+    teams: list[tuple[int, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class NewCampaign:
+    agreement: str
+    name: str
+    audience: AudienceKind
+    groups: tuple[str, ...] = ()
+    """Year groups, classes as "<year group>|<form>", or team ids."""
+    schedule: ReminderSchedule = DEFAULT_SCHEDULE
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """One person who must sign and has no email address: they get a paper letter."""
+
+    person_id: int
+    full_name: str
+    pupils: tuple[PupilRef, ...]
+    link: str = ""
+    qr_svg: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A campaign as the office sees it."""
+
+    id: int
+    name: str
+    status: str
+    agreement: Agreement
+    version: str
+    statement: str
+    audience: str
+    schedule: ReminderSchedule
+    created_by: str
+    created_at: datetime
+    started_at: datetime | None
+    total: int
+    processed: int
+    emailed: int
+    on_paper: int
+    failed: int
+    reminders_sent: int
+    next_reminder: datetime | None
+    stalled: bool
+
+    @property
+    def percent_done(self) -> int:
+        return round(100 * self.processed / self.total) if self.total else 100
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    campaign: View
+    duties: tuple[Duty, ...]
+    letters: tuple[Letter, ...]
+    unreachable: tuple[PupilRef, ...]
+    """Pupils in the audience with no adult with parental responsibility on record."""
+
+    @property
+    def must_sign(self) -> int:
+        return len(self.duties)
+
+    @property
+    def with_email(self) -> int:
+        return len(self.duties) - len(self.letters)
+
+    @property
+    def subjects(self) -> int:
+        return len({s.key if s.pupil else d.signer.id for d in self.duties for s in d.subjects})
+
+
+def schedule_of(campaign: Campaign) -> ReminderSchedule:
+    return ReminderSchedule(
+        after_days=tuple(campaign.reminder_after_days),
+        then_every_days=campaign.reminder_every_days,
+        max_reminders=campaign.reminder_max,
+    )
+
+
+async def calendar_of(school: School) -> SchoolCalendar:
+    terms = await store.terms(school)
+    return SchoolCalendar(school.timezone, tuple(Term(t.starts_on, t.ends_on) for t in terms))
+
+
+async def choices(school: School) -> Choices:
+    found = await store.year_groups_and_classes(school)
+    return Choices(
+        agreements=await store.agreement_rows(school),
+        year_groups=sorted({year for year, _ in found if year}),
+        classes=[(year, form) for year, form in found if form],
+        teams=await store.teams(school),
+    )
+
+
+async def create_campaign(school: School, new: NewCampaign, actor: str, now: datetime) -> Campaign:
+    row = await store.agreement_row(school, new.agreement)
+    if row is None:
+        raise CampaignError("Choose an agreement.")
+    agreement = await load_agreement(row)
+    today = now.astimezone(ZoneInfo(school.timezone)).date()
+    in_force = agreement.in_force(today)
+    if in_force is None:
+        raise CampaignError(f"{agreement.title} has no version in force yet.")
+    _check_audience(agreement, new)
+    version = await store.version_row(row.id, in_force.label)
+    assert version is not None
+    fields = {
+        "agreement": row,
+        "version": version,
+        "name": new.name.strip() or f"{agreement.title} ({in_force.label})",
+        "audience_kind": new.audience.value,
+        "audience_values": list(new.groups),
+        "reminder_after_days": list(new.schedule.after_days),
+        "reminder_every_days": new.schedule.then_every_days,
+        "reminder_max": new.schedule.max_reminders,
+    }
+    return await store.create(school, fields, actor)
+
+
+def _check_audience(agreement: Agreement, new: NewCampaign) -> None:
+    if new.audience not in _FOR[agreement.audience]:
+        who = "staff" if agreement.audience is Audience.STAFF else "parents and carers"
+        raise CampaignError(f"{agreement.title} is signed by {who}: choose a matching audience.")
+    if new.audience is not AudienceKind.WHOLE_SCHOOL and not new.groups:
+        raise CampaignError("Choose at least one group, or the whole school.")
+
+
+async def view(school: School, campaign_id: int, now: datetime) -> View | None:
+    loaded = await load(school, campaign_id)
+    return None if loaded is None else await _view(loaded, now)
+
+
+async def listing(school: School) -> list[dict[str, object]]:
+    return await store.listing(school)
+
+
+async def preview(
+    settings: Settings, school: School, campaign_id: int, now: datetime
+) -> Preview | None:
+    """Who must sign, who needs a paper letter, and which pupils nobody can sign for."""
+    loaded = await load(school, campaign_id)
+    if loaded is None:
+        return None
+    duties, unreachable = await duties_of(settings, loaded, now)
+    letters = tuple(
+        Letter(d.signer.id, d.signer.full_name, d.pupils) for d in duties if not d.signer.email
+    )
+    return Preview(await _view(loaded, now), tuple(duties), letters, tuple(unreachable))
+
+
+async def paper_letters(
+    settings: Settings, school: School, campaign_id: int, now: datetime
+) -> tuple[View, list[Letter]] | None:
+    """The printable list: each person without email, with their own link as a QR code.
+
+    Links exist once the campaign has been sent; until then the letters carry none.
+    """
+    loaded = await load(school, campaign_id)
+    if loaded is None:
+        return None
+    duties, _ = await duties_of(settings, loaded, now)
+    live = await invitation_store.open_invitations(loaded.version.id, now)
+    letters = []
+    for duty in (d for d in duties if not d.signer.email):
+        invitation = live.get(duty.signer.id)
+        link = sign_url(settings, invitation.id) if invitation is not None else ""
+        letters.append(
+            Letter(
+                duty.signer.id,
+                duty.signer.full_name,
+                duty.pupils,
+                link,
+                qr_svg(link, duty.signer.full_name) if link else "",
+            )
+        )
+    return await _view(loaded, now), letters
+
+
+async def outstanding(
+    settings: Settings, school: School, campaign_id: int, now: datetime, *, name: str = "",
+    person_id: int | None = None, limit: int = 50,
+) -> list[Duty] | None:
+    """Who the campaign still needs, found by part of a name or by id (for recording a slip)."""
+    loaded = await load(school, campaign_id)
+    if loaded is None:
+        return None
+    duties, _ = await duties_of(settings, loaded, now)
+    wanted = name.strip().casefold()
+    found = [
+        d for d in duties
+        if (person_id is None or d.signer.id == person_id)
+        and (not wanted or wanted in d.signer.full_name.casefold()
+             or any(wanted in p.full_name.casefold() for p in d.pupils))
+    ]
+    return found[:limit]
+
+
+def qr_svg(link: str, name: str) -> str:
+    """An inline SVG QR code whose text alternative says whose link it is."""
+    image = qrcode.make(link, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
+    svg: str = image.to_string(encoding="unicode")
+    label = escape(f"QR code for {name}'s personal signing link")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" class="qr" ', 1)
+
+
+async def record_signature(
+    settings: Settings,
+    school: School,
+    campaign_id: int,
+    slip: Slip,
+    recorded_by: str,
+    now: datetime,
+) -> Signing:
+    """Record a paper slip or phone call through `sign_agreement`, at staff-recorded assurance."""
+    loaded = await load(school, campaign_id)
+    if loaded is None:
+        raise CampaignError("No such campaign.")
+    person = await store.person(school, slip.person_id)
+    if person is None:
+        raise CampaignError("Choose who signed.")
+    keys = await _subject_keys(school, loaded.agreement, person.id, person.kind, slip.pupil_ids)
+    signed_at = _signed_at(loaded, slip, now)
+    request = SignRequest(
+        school_id=school.id,
+        person_id=person.id,
+        agreement_id=loaded.agreement_id,
+        version_id=loaded.version.id,
+        subject_keys=keys,
+        shown_sha256=loaded.version.sha256,
+    )
+    details = {
+        "reason": slip.reason.strip(),
+        "campaign_id": loaded.row.id,
+        "signed_on": signed_at.date().isoformat(),
+        "recorded_at": now.isoformat(),
+    }
+    evidence = Evidence(
+        typed_name=person.full_name,
+        channel=slip.channel,
+        assurance=Assurance.RECORDED_BY_STAFF,
+        recorded_by=recorded_by,
+        details=details,
+    )
+    signing = await sign_agreement(request, evidence, settings=settings, at=signed_at)
+    if signing.created:
+        await store.note_recorded(
+            school,
+            person.id,
+            recorded_by,
+            {
+                **details,
+                "channel": slip.channel,
+                "acknowledgement_ids": list(signing.acknowledgement_ids),
+                "assurance": Assurance.RECORDED_BY_STAFF.value,
+            },
+        )
+    return signing
+
+
+@dataclass(frozen=True, slots=True)
+class Slip:
+    """What the office enters for a signature it takes on someone's behalf."""
+
+    person_id: int
+    channel: str  # paper | phone
+    reason: str
+    signed_on: date
+    pupil_ids: tuple[int, ...] = ()
+
+
+def _signed_at(loaded: Loaded, slip: Slip, now: datetime) -> datetime:
+    if slip.channel not in {"paper", "phone"}:
+        raise CampaignError("Say whether it was signed on paper or by phone.")
+    if not slip.reason.strip():
+        raise CampaignError("Give the reason it was recorded by the office.")
+    if len(slip.reason) > MAX_REASON:
+        raise CampaignError(f"Keep the reason under {MAX_REASON} characters.")
+    zone = ZoneInfo(loaded.school.timezone)
+    today = now.astimezone(zone).date()
+    if slip.signed_on > today:
+        raise CampaignError("The date signed cannot be in the future.")
+    if slip.signed_on < loaded.version.effective:
+        raise CampaignError(
+            f"Version {loaded.version.label} came into force on "
+            f"{long_date(loaded.version.effective)}: it cannot have been signed before."
+        )
+    if slip.signed_on == today:
+        return now
+    # A slip carries a day, not a time: midday keeps it on that day in any timezone nearby.
+    return datetime.combine(slip.signed_on, clock(12), tzinfo=zone).astimezone(UTC)
+
+
+async def _subject_keys(
+    school: School, agreement: Agreement, person_id: int, kind: str, pupil_ids: Sequence[int]
+) -> tuple[str, ...]:
+    if agreement.audience is Audience.STAFF:
+        if kind != "staff":
+            raise CampaignError(f"{agreement.title} is for staff to sign.")
+        return ("self",)
+    allowed = {p.id for p in await store.responsible_for(school, person_id)}
+    chosen = set(pupil_ids)
+    if not chosen:
+        raise CampaignError("Choose the pupils the signature is for.")
+    if not chosen <= allowed:
+        raise CampaignError("They can sign only for pupils they have parental responsibility for.")
+    return tuple(str(p) for p in sorted(chosen))
+
+
+async def close(school: School, campaign_id: int, actor: str) -> bool:
+    """Stop a campaign's reminders."""
+    loaded = await load(school, campaign_id)
+    return loaded is not None and await store.close(loaded.row, school, actor)
+
+
+# -- shared with sending and reminders ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    row: Campaign
+    school: School
+    agreement: Agreement
+    agreement_id: int
+    version: AgreementVersion
+
+
+async def load(school: School, campaign_id: int) -> Loaded | None:
+    row = await store.get(school, campaign_id)
+    if row is None:
+        return None
+    agreement_row, version = await store.agreement_and_version(row)
+    agreement = await load_agreement(agreement_row)
+    return Loaded(row, school, agreement, agreement_row.id, version)
+
+
+async def duties_of(
+    settings: Settings, loaded: Loaded, now: datetime
+) -> tuple[list[Duty], list[PupilRef]]:
+    """Outstanding duties in the audience, less what was already signed in this version.
+
+    (A version is signed once per person and pupil, so those cannot be asked for again.)
+    """
+    today = now.astimezone(ZoneInfo(loaded.school.timezone)).date()
+    current = await roll(loaded.agreement, today, Scope(), settings.due_soon_days)
+    keep = await _audience_filter(loaded)
+    duties = [kept for d in current.duties if (kept := keep(d)) is not None]
+    signed = await invitation_store.signed_subjects(
+        loaded.version.id, (d.signer.id for d in duties)
+    )
+    unsigned = []
+    for duty in duties:
+        subjects = tuple(s for s in duty.subjects if (duty.signer.id, s.key) not in signed)
+        if subjects:
+            unsigned.append(Duty(duty.signer, subjects))
+    unreachable = [
+        s.pupil for s in current.unreachable if s.pupil is not None and keep.pupil(s.pupil)
+    ]
+    return unsigned, unreachable
+
+
+class _Keep:
+    """Narrows duties to the campaign's audience."""
+
+    def __init__(self, kind: AudienceKind, groups: Sequence[str], members: set[int]) -> None:
+        self.kind, self.groups, self.members = kind, set(groups), members
+
+    def pupil(self, pupil: PupilRef) -> bool:
+        if self.kind is AudienceKind.YEAR_GROUPS:
+            return pupil.year_group in self.groups
+        if self.kind is AudienceKind.CLASSES:
+            return f"{pupil.year_group}|{pupil.form}" in self.groups
+        return True
+
+    def __call__(self, duty: Duty) -> Duty | None:
+        if self.kind is AudienceKind.STAFF_TEAMS:
+            return duty if duty.signer.id in self.members else None
+        subjects = tuple(s for s in duty.subjects if s.pupil is None or self.pupil(s.pupil))
+        return Duty(duty.signer, subjects) if subjects else None
+
+
+async def _audience_filter(loaded: Loaded) -> _Keep:
+    kind = AudienceKind(loaded.row.audience_kind)
+    groups = [str(g) for g in loaded.row.audience_values]
+    members: set[int] = set()
+    if kind is AudienceKind.STAFF_TEAMS:
+        members = await store.team_members(loaded.school, [int(g) for g in groups if g.isdigit()])
+    return _Keep(kind, groups, members)
+
+
+async def _view(loaded: Loaded, now: datetime) -> View:
+    row, schedule = loaded.row, schedule_of(loaded.row)
+    following = None
+    if row.status == "sent" and row.started_at is not None:
+        calendar = await calendar_of(loaded.school)
+        following = next_due_at(schedule, calendar, row.started_at, row.reminders_sent, now)
+    version = loaded.agreement.version(loaded.version.label)
+    return View(
+        id=row.id,
+        name=row.name,
+        status=row.status,
+        agreement=loaded.agreement,
+        version=loaded.version.label,
+        statement=version.statement if version else "",
+        audience=await _describe_audience(loaded),
+        schedule=schedule,
+        created_by=row.created_by,
+        created_at=row.created_at,
+        started_at=row.started_at,
+        total=row.total,
+        processed=row.processed,
+        emailed=row.emailed,
+        on_paper=row.on_paper,
+        failed=row.failed,
+        reminders_sent=row.reminders_sent,
+        next_reminder=following,
+        stalled=row.status == "sending"
+        and (row.progress_at is None or row.progress_at < now - STALLED),
+    )
+
+
+async def _describe_audience(loaded: Loaded) -> str:
+    kind, groups = (
+        AudienceKind(loaded.row.audience_kind),
+        [str(g) for g in loaded.row.audience_values],
+    )
+    if kind is AudienceKind.WHOLE_SCHOOL:
+        return "Whole school"
+    if kind is AudienceKind.STAFF_TEAMS:
+        names = dict(await store.teams(loaded.school))
+        return "Teams: " + ", ".join(names.get(int(g), f"team {g}") for g in groups if g.isdigit())
+    if kind is AudienceKind.CLASSES:
+        return "Classes: " + ", ".join(
+            f"{g.partition('|')[2]} ({g.partition('|')[0]})" for g in groups
+        )
+    return "Year groups: " + ", ".join(groups)

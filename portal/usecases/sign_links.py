@@ -1,0 +1,259 @@
+"""What a personal sign link shows and does: the form, the receipt, or why it no longer works."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from portal.core.evidence import Assurance
+from portal.settings import Settings
+from portal.store import sign_reads as reads
+from portal.store import signing as store
+from portal.store.models import AuditEvent
+from portal.usecases.obligations import PupilRef
+from portal.usecases.signing import SELF, Evidence, SignRequest, sign_agreement
+
+EMAIL_LINK = "email-link"
+
+
+class LinkState(StrEnum):
+    OPEN = "open"
+    SIGNED = "signed"
+    UNKNOWN = "unknown"
+    EXPIRED = "expired"
+    REPLACED = "replaced"
+    LEFT = "left"
+    NOT_ME = "not-me"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def usable(self) -> bool:
+        return self in {LinkState.OPEN, LinkState.SIGNED}
+
+
+_REVOKED = {"replaced": LinkState.REPLACED, "left": LinkState.LEFT, "not-me": LinkState.NOT_ME}
+
+
+@dataclass(frozen=True, slots=True)
+class SignedFor:
+    acknowledgement_id: int
+    subject_key: str
+    signed_at: datetime
+    typed_name: str
+    version_sha256: str
+    channel: str
+    assurance: str
+    ip: str
+    user_agent: str
+
+
+@dataclass(frozen=True, slots=True)
+class SignLink:
+    """One invitation as its holder sees it. Outside OPEN and SIGNED only the school shows."""
+
+    state: LinkState
+    school_name: str = ""
+    office: str = ""
+    office_email: str = ""
+    invitation_id: int = 0
+    school_id: int = 0
+    school_slug: str = ""
+    timezone: str = "Europe/London"
+    person_id: int = 0
+    person_name: str = ""
+    person_email: str = ""
+    agreement_id: int = 0
+    title: str = ""
+    version_id: int = 0
+    version: store.VersionText | None = None
+    pupils: tuple[PupilRef, ...] = ()
+    expires_at: datetime | None = None
+    opened: bool = False
+    signed: tuple[SignedFor, ...] = ()
+    last_signed_label: str | None = None
+    """The other version of this agreement the person signed last, if any (for "what changed")."""
+
+    @property
+    def subject_keys(self) -> tuple[str, ...]:
+        return tuple(str(p.id) for p in self.pupils) or (SELF,)
+
+    @property
+    def unsigned_keys(self) -> tuple[str, ...]:
+        done = {s.subject_key for s in self.signed}
+        return tuple(k for k in self.subject_keys if k not in done)
+
+
+async def load_link(invitation_id: int, now: datetime) -> SignLink:
+    row = await reads.invitation_row(invitation_id)
+    if row is None:
+        return SignLink(LinkState.UNKNOWN)
+    pupil_rows = sorted(row["pupils"], key=lambda p: (p["full_name"], p["id"]))
+    if not _same_school(row, pupil_rows):
+        # Rows that cross schools can only come from a fault: show nothing of either school.
+        return SignLink(LinkState.UNKNOWN)
+    link = _link(row, [p for p in pupil_rows if p["left_at"] is None])
+    state = _revoked_state(row, bool(row["pupil_ids"]) and not link.pupils)
+    if state is not None:
+        return _problem(link, state)
+    history = sorted(row["history"], key=lambda a: (a["signed_at"], a["id"]), reverse=True)
+    signed = _signed(link, history)
+    earlier = await _earlier_label(link, history)
+    if len(signed) == len(link.subject_keys):
+        return replace(
+            link,
+            state=LinkState.SIGNED,
+            signed=signed,
+            last_signed_label=earlier,
+            version=await store.version_text(link.version_id),
+        )
+    if row["expires_at"] <= now:
+        return _problem(link, LinkState.EXPIRED)
+    return replace(
+        link,
+        signed=signed,
+        last_signed_label=earlier,
+        version=await store.version_text(link.version_id),
+    )
+
+
+async def open_link(invitation_id: int, now: datetime, *, ip: str, user_agent: str) -> SignLink:
+    """Load the link; the first opening of a live link goes into the audit chain."""
+    link = await load_link(invitation_id, now)
+    if link.state is LinkState.OPEN and not link.opened:
+        await store.mark_opened(
+            invitation_id, link.school_id, now, {"ip": ip, "user_agent": user_agent[:500]}
+        )
+    return link
+
+
+async def sign_by_link(
+    settings: Settings,
+    invitation_id: int,
+    *,
+    typed_name: str,
+    shown_sha256: str,
+    ip: str,
+    user_agent: str,
+    certificate_url: str,
+    now: datetime,
+) -> LinkState:
+    """Sign what the link covers; a second submit finds it SIGNED and writes nothing."""
+    link = await load_link(invitation_id, now)
+    if link.state is not LinkState.OPEN:
+        return link.state
+    request = SignRequest(
+        school_id=link.school_id,
+        person_id=link.person_id,
+        agreement_id=link.agreement_id,
+        version_id=link.version_id,
+        subject_keys=link.unsigned_keys,
+        shown_sha256=shown_sha256,
+    )
+    evidence = Evidence(
+        typed_name=typed_name,
+        channel=EMAIL_LINK,
+        assurance=Assurance.EMAIL_LINK,
+        ip=ip,
+        user_agent=user_agent,
+        invitation_id=invitation_id,
+        details={
+            "statement": link.version.statement if link.version else "",
+            "version": link.version.label if link.version else "",
+        },
+    )
+    await sign_agreement(
+        request, evidence, settings=settings, certificate_url=certificate_url, at=now
+    )
+    return LinkState.SIGNED
+
+
+@dataclass(frozen=True, slots=True)
+class Certificate:
+    link: SignLink
+    trail: tuple[AuditEvent, ...]
+
+
+async def certificate(invitation_id: int, now: datetime) -> Certificate | SignLink:
+    """The facts a certificate prints, or the link's problem when nothing was signed."""
+    link = await load_link(invitation_id, now)
+    if link.state is not LinkState.SIGNED:
+        return link
+    trail = await store.audit_trail(link.school_slug, f"invitation:{invitation_id}")
+    return Certificate(link, tuple(trail))
+
+
+def _same_school(row: dict[str, Any], pupils: list[dict[str, Any]]) -> bool:
+    school = row["school_id"]
+    return (
+        row["person__school_id"] == school
+        and row["agreement__school_id"] == school
+        and all(p["school_id"] == school for p in pupils)
+    )
+
+
+def _revoked_state(row: dict[str, Any], pupils_left: bool) -> LinkState | None:
+    if row["revoked_at"] is not None:
+        return _REVOKED.get(row["revoked_reason"], LinkState.WITHDRAWN)
+    if row["person__left_at"] is not None or pupils_left:
+        return LinkState.LEFT
+    return None
+
+
+def _link(row: dict[str, Any], pupils: list[dict[str, Any]]) -> SignLink:
+    contacts = row["school__contacts"] or {}
+    return SignLink(
+        state=LinkState.OPEN,
+        invitation_id=row["id"],
+        school_id=row["school_id"],
+        school_slug=row["school__slug"],
+        school_name=row["school__name"],
+        timezone=row["school__timezone"],
+        office=str(contacts.get("office", "")),
+        office_email=str(contacts.get("office_email", "")),
+        person_id=row["person_id"],
+        person_name=row["person__full_name"],
+        person_email=row["person__email"] or "",
+        agreement_id=row["agreement_id"],
+        title=row["agreement__title"],
+        version_id=row["version_id"],
+        expires_at=row["expires_at"],
+        opened=row["opened_at"] is not None,
+        pupils=tuple(PupilRef(p["id"], p["full_name"], p["year_group"], p["form"]) for p in pupils),
+    )
+
+
+def _problem(link: SignLink, state: LinkState) -> SignLink:
+    # Only the school's name and how to reach its office survive: never the person or pupils.
+    return SignLink(
+        state, school_name=link.school_name, office=link.office, office_email=link.office_email
+    )
+
+
+def _signed(link: SignLink, history: list[dict[str, Any]]) -> tuple[SignedFor, ...]:
+    """This version's acknowledgements for the link's subjects, oldest first."""
+    keys = set(link.subject_keys)
+    return tuple(
+        SignedFor(
+            a["id"],
+            a["subject_key"],
+            a["signed_at"],
+            a["typed_name"],
+            a["version_sha256"],
+            a["channel"],
+            a["assurance"],
+            a["ip"],
+            a["user_agent"],
+        )
+        for a in reversed(history)
+        if a["version_id"] == link.version_id and a["subject_key"] in keys
+    )
+
+
+async def _earlier_label(link: SignLink, history: list[dict[str, Any]]) -> str | None:
+    other = next((a["version_id"] for a in history if a["version_id"] != link.version_id), None)
+    if other is None:
+        return None
+    version = await store.version_text(other)
+    return version.label if version is not None else None

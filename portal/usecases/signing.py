@@ -1,0 +1,220 @@
+"""Signing one agreement version: the one function every channel calls.
+
+The email link, Slack, Teams and the office (paper or phone, lower assurance) differ only in the
+evidence they pass; the acknowledgements and their audit entry are always written together.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from portal.core.evidence import Assurance
+from portal.mail import Mailer, MailError, render
+from portal.settings import Settings
+from portal.store import signing as store
+from portal.store.chain_writer import Event
+from portal.store.models import Agreement, Delivery, Person, Pupil, School
+from portal.wording import long_time, pupil_names
+
+SELF = "self"
+
+
+class SigningError(ValueError):
+    """The signature cannot be recorded as asked."""
+
+
+class TextChanged(SigningError):
+    """The text the signer saw is not the version they are signing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How the signature was given, kept with each acknowledgement."""
+
+    typed_name: str
+    channel: str  # email-link | portal | slack | teams | paper | phone
+    assurance: Assurance
+    ip: str = ""
+    user_agent: str = ""
+    invitation_id: int | None = None
+    recorded_by: str = ""
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SignRequest:
+    school_id: int
+    person_id: int
+    agreement_id: int
+    version_id: int
+    subject_keys: tuple[str, ...]
+    """Pupil ids as text for parent agreements; ("self",) for staff."""
+    shown_sha256: str
+    """SHA-256 of the text the signer was shown; must be the version's."""
+
+
+@dataclass(frozen=True, slots=True)
+class Signing:
+    created: bool
+    """False when these subjects were already signed (a double submit): nothing was written."""
+    acknowledgement_ids: tuple[int, ...]
+    signed_at: datetime
+
+
+async def sign_agreement(
+    request: SignRequest,
+    evidence: Evidence,
+    *,
+    settings: Settings | None = None,
+    certificate_url: str = "",
+    at: datetime | None = None,
+) -> Signing:
+    """Record one acknowledgement per subject, in one transaction with its audit entry.
+
+    Concurrent or repeated calls collide on the (person, version, subject) unique constraint:
+    exactly one writes, the others get `created=False` (busy moments share one transaction:
+    see portal.store.chain_writer). A receipt is emailed after the commit
+    when `settings` can send mail and the signer has an address.
+    """
+    version = await _checked_version(request)
+    at = at or datetime.now(UTC)
+    submission = secrets.token_hex(16)
+    rows = [
+        _row(request, version.sha256, key, evidence, at, submission)
+        for key in sorted(request.subject_keys)
+    ]
+    event = Event(
+        "agreement.signed",
+        evidence.recorded_by or f"person:{request.person_id}",
+        _audit_subject(request, evidence),
+        _audit_data(request, version.sha256, evidence, at),
+    )
+    ids = await store.insert_acknowledgements(
+        rows, school_id=request.school_id, submission=submission, event=event
+    )
+    if not ids:
+        existing = await store.acknowledgements(
+            request.person_id, request.version_id, request.subject_keys
+        )
+        return Signing(False, tuple(a["id"] for a in existing), at)
+    if settings is not None and settings.smtp_url:
+        await send_receipt(settings, request, ids, at, certificate_url)
+    return Signing(True, tuple(ids), at)
+
+
+async def _checked_version(request: SignRequest) -> store.VersionText:
+    version = await store.version_text(request.version_id)
+    if version is None or (version.agreement_id, version.school_id) != (
+        request.agreement_id,
+        request.school_id,
+    ):
+        raise SigningError("that version does not belong to this agreement")
+    if request.shown_sha256 != version.sha256:
+        raise TextChanged("the text shown is not the text of this version")
+    if not request.subject_keys:
+        raise SigningError("nothing to sign for")
+    return version
+
+
+def _row(
+    request: SignRequest, sha256: str, key: str, evidence: Evidence, at: datetime, submission: str
+) -> dict[str, Any]:
+    return {
+        "person_id": request.person_id,
+        "agreement_id": request.agreement_id,
+        "version_id": request.version_id,
+        "version_sha256": sha256,
+        "pupil_id": None if key == SELF else int(key),
+        "subject_key": key,
+        "signed_at": at,
+        "channel": evidence.channel,
+        "assurance": evidence.assurance.value,
+        "typed_name": evidence.typed_name[:200],
+        "ip": evidence.ip[:64],
+        "user_agent": evidence.user_agent[:500],
+        "invitation_id": evidence.invitation_id,
+        "recorded_by": evidence.recorded_by,
+        "evidence": {**evidence.details, "submission": submission},
+    }
+
+
+def _audit_subject(request: SignRequest, evidence: Evidence) -> str:
+    if evidence.invitation_id is not None:
+        return f"invitation:{evidence.invitation_id}"
+    return f"person:{request.person_id}"
+
+
+def _audit_data(
+    request: SignRequest, sha256: str, evidence: Evidence, at: datetime
+) -> dict[str, Any]:
+    return {
+        "person_id": request.person_id,
+        "version_id": request.version_id,
+        "sha256": sha256,
+        "subjects": sorted(request.subject_keys),
+        "signed_at": at.isoformat(),
+        "typed_name": evidence.typed_name,
+        "channel": evidence.channel,
+        "assurance": evidence.assurance.value,
+        "ip": evidence.ip,
+        "user_agent": evidence.user_agent,
+        "invitation_id": evidence.invitation_id,
+        "recorded_by": evidence.recorded_by,
+    }
+
+
+async def send_receipt(
+    settings: Settings, request: SignRequest, ids: Sequence[int], at: datetime, certificate_url: str
+) -> bool:
+    """Email the signer a receipt, once; a failure is recorded, never raised."""
+    person = await Person.get(id=request.person_id)
+    if not person.email:
+        return False
+    key = f"receipt:{ids[0]}:email"
+    delivery = await Delivery.create(
+        school_id=request.school_id,
+        person=person,
+        invitation_id=None,
+        key=key,
+        channel="email",
+        purpose="receipt",
+        address=person.email,
+    )
+    try:
+        message = await _receipt_message(request, person, at, certificate_url)
+        async with Mailer(settings) as mailer:
+            await mailer.send(message)
+    except MailError as exc:
+        await Delivery.filter(id=delivery.id).update(status="failed", error=str(exc))
+        return False
+    await Delivery.filter(id=delivery.id).update(status="sent", sent_at=datetime.now(UTC))
+    return True
+
+
+async def _receipt_message(
+    request: SignRequest, person: Person, at: datetime, certificate_url: str
+) -> Any:
+    school = await School.get(id=request.school_id)
+    agreement = await Agreement.get(id=request.agreement_id)
+    version = await store.version_text(request.version_id)
+    assert version is not None
+    pupils = await Pupil.filter(
+        id__in=[int(k) for k in request.subject_keys if k != SELF]
+    ).order_by("full_name")
+    return render(
+        "receipt",
+        to=person.email or "",
+        subject=f"Signed: {agreement.title} ({school.name})",
+        name=person.full_name,
+        school=school.name,
+        title=agreement.title,
+        version=version.label,
+        sha256=version.sha256,
+        signed=long_time(at, school.timezone),
+        pupils=pupil_names(pupils),
+        certificate_url=certificate_url,
+    )

@@ -1,0 +1,13 @@
+"""The office pages: `/office/<school>/…` for a school's office, `/office/` for the trust."""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute
+
+from portal.settings import Settings
+from portal.web.office import agreements, home, signin
+
+
+def routes(settings: Settings) -> list[BaseRoute]:
+    # Sign-in first: its fixed paths must win over `/office/{school}/…`.
+    return [*signin.routes(settings), *home.routes(), *agreements.routes()]

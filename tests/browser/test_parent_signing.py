@@ -1,0 +1,235 @@
+"""A parent's whole journey, for real: roster import → invite → SMTP → Chromium → receipt.
+
+The app runs under a real uvicorn on this test's event loop; mail goes to a real aiosmtpd.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+import uvicorn
+from axe_playwright_python.async_playwright import Axe
+from playwright.async_api import Browser, Page, async_playwright
+
+from portal.cli.demo import import_demo
+from portal.settings import Settings
+from portal.store.models import Acknowledgement, AgreementVersion, Person
+from portal.usecases.invitations import invite
+from portal.web.app import create_app
+from tests.conftest import make_settings
+from tests.factories import publish_seeds
+from tests.mailpeer import MailPeer, text_of
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+PLEDGE = "parents-social-media-pledge"
+# Three parents from the Clearwell demo export, one per way of signing.
+MOUSE, NO_SCRIPT, KEYBOARD = (
+    "funmilayo.adeyemi@example.com",
+    "sadia.ahmed@example.com",
+    "segun.adeyemi@example.net",
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@asynccontextmanager
+async def served(settings: Settings, port: int) -> AsyncIterator[str]:
+    config = uvicorn.Config(
+        create_app(settings, manage_database=False),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="off",
+    )
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        assert not task.done(), "uvicorn stopped before it started"
+        await asyncio.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+
+
+def _require_chromium() -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+
+
+@asynccontextmanager
+async def chromium() -> AsyncIterator[Browser]:
+    _require_chromium()
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield browser
+        finally:
+            await browser.close()
+
+
+@pytest.fixture
+def journey(tmp_path: Path, mail_peer: MailPeer) -> tuple[Settings, int]:
+    port = _free_port()
+    settings = make_settings(
+        tmp_path,
+        SIGNOFF_BASE_URL=f"http://127.0.0.1:{port}",
+        SIGNOFF_SMTP_URL=mail_peer.url,
+        SIGNOFF_MAIL_FROM="Clearwell School <office@clearwell.example>",
+    )
+    return settings, port
+
+
+async def _invite_everyone(settings: Settings, mail_peer: MailPeer) -> None:
+    await publish_seeds()
+    await import_demo()
+    report = await invite(settings, "clearwell", PLEDGE)
+    assert report.sent and not [f for f in report.failed if "paper" not in f.reason]
+    await mail_peer.wait_for(len(report.sent))
+
+
+def _link_for(mail_peer: MailPeer, address: str) -> str:
+    [message] = mail_peer.to(address)
+    match = re.search(r"(http://127\.0\.0\.1:\d+/sign/\S+)", text_of(message))
+    assert match, "no sign link in the invitation email"
+    return match.group(1)
+
+
+async def _serious(page: Page) -> list[str]:
+    results = await Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+async def _stored(address: str) -> list[Acknowledgement]:
+    person = await Person.get(email=address)
+    acks = await Acknowledgement.filter(person=person)
+    version = await AgreementVersion.get(
+        agreement__slug=PLEDGE, agreement__school__slug="clearwell"
+    )
+    assert acks and all(a.version_sha256 == version.sha256 for a in acks)
+    assert all(a.channel == "email-link" and a.user_agent for a in acks)
+    return acks
+
+
+async def _check_pdf(page: Page, sha256: str, tmp_path: Path) -> None:
+    async with page.expect_download() as waiting:
+        await page.get_by_role("link", name="Download your certificate (PDF)").click()
+    target = tmp_path / "certificate.pdf"
+    await (await waiting.value).save_as(target)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = await _pdf_text(target)
+        assert sha256 in text.replace("\n", "")
+
+
+async def _pdf_text(path: Path) -> str:
+    proc = await asyncio.create_subprocess_exec(
+        "pdftotext", str(path), "-", stdout=asyncio.subprocess.PIPE
+    )
+    out, _ = await proc.communicate()
+    assert proc.returncode == 0
+    return out.decode()
+
+
+async def test_parent_signs_from_the_emailed_link(db, journey, mail_peer, tmp_path):
+    settings, port = journey
+    await _invite_everyone(settings, mail_peer)
+    link = _link_for(mail_peer, MOUSE)
+    async with served(settings, port), chromium() as browser:
+        context = await browser.new_context(
+            viewport={"width": 320, "height": 640}, accept_downloads=True, bypass_csp=True
+        )
+        page = await context.new_page()
+        response = await page.goto(link)
+        assert response is not None and response.status == 200
+        await page.screenshot(path=str(tmp_path / "sign-320.png"), full_page=False)
+        assert await page.evaluate("document.documentElement.scrollWidth") <= 320
+        assert await _serious(page) == []
+        await page.get_by_label("Your full name").fill("Funmilayo Adeyemi")
+        await page.get_by_role("checkbox").check()
+        await page.get_by_role("button", name="Sign").click()
+        await page.get_by_role("heading", name="Signed – thank you").wait_for()
+        assert await _serious(page) == []
+        acks = await _stored(MOUSE)
+        await _check_pdf(page, acks[0].version_sha256, tmp_path)
+        await context.close()
+    receipt = [m for m in mail_peer.to(MOUSE) if m["Subject"].startswith("Signed")]
+    assert receipt and acks[0].version_sha256 in text_of(receipt[0])
+
+
+async def test_parent_signs_with_javascript_off(db, journey, mail_peer, tmp_path):
+    settings, port = journey
+    await _invite_everyone(settings, mail_peer)
+    link = _link_for(mail_peer, NO_SCRIPT)
+    async with served(settings, port), chromium() as browser:
+        context = await browser.new_context(java_script_enabled=False, accept_downloads=True)
+        page = await context.new_page()
+        await page.goto(link)
+        await page.get_by_role("button", name="Sign").click()  # nothing filled in
+        await page.get_by_text("There is a problem").wait_for()
+        assert await page.get_by_label("Your full name").get_attribute("aria-invalid") == "true"
+        await page.get_by_label("Your full name").fill("Sadia Ahmed")
+        await page.get_by_role("checkbox").check()
+        await page.get_by_role("button", name="Sign").click()
+        await page.get_by_role("heading", name="Signed – thank you").wait_for()
+        acks = await _stored(NO_SCRIPT)
+        await _check_pdf(page, acks[0].version_sha256, tmp_path)
+        await context.close()
+
+
+async def test_parent_signs_by_keyboard_alone(db, journey, mail_peer):
+    settings, port = journey
+    await _invite_everyone(settings, mail_peer)
+    link = _link_for(mail_peer, KEYBOARD)
+    async with served(settings, port), chromium() as browser:
+        page = await browser.new_page()
+        await page.goto(link)
+        await _tab_to(page, "name")
+        await page.keyboard.type("Segun Adeyemi")
+        await page.keyboard.press("Tab")
+        assert await _focused(page) == "agree"
+        await page.keyboard.press("Space")
+        await page.keyboard.press("Tab")
+        assert await page.evaluate("document.activeElement.textContent") == "Sign"
+        await page.keyboard.press("Enter")
+        await page.get_by_role("heading", name="Signed – thank you").wait_for()
+    await _stored(KEYBOARD)
+
+
+async def _focused(page: Page) -> str:
+    return str(await page.evaluate("document.activeElement && document.activeElement.id"))
+
+
+async def _tab_to(page: Page, element_id: str, limit: int = 60) -> None:
+    for _ in range(limit):
+        await page.keyboard.press("Tab")
+        if await _focused(page) == element_id:
+            return
+    pytest.fail(f"#{element_id} never took focus by Tab")
