@@ -146,13 +146,27 @@ class Settings:
             )
         if not self.base_url.startswith(("http://", "https://")):
             raise SettingsError("SIGNOFF_BASE_URL must start with http:// or https://")
+        self._validate_slack()
         if self.production:
             self._validate_production()
 
+    def _validate_slack(self) -> None:
+        slack = self.slack
+        if (slack.bot_token or slack.client_id) and not slack.signing_secret:
+            raise SettingsError("Slack needs SIGNOFF_SLACK_SIGNING_SECRET to verify requests")
+        if slack.bot_token and not slack.client_id and not slack.default_school:
+            raise SettingsError(
+                "SIGNOFF_SLACK_BOT_TOKEN (one workspace) needs SIGNOFF_SLACK_DEFAULT_SCHOOL: "
+                "the slug of the school the workspace belongs to"
+            )
+        if slack.client_id and not slack.client_secret:
+            raise SettingsError("SIGNOFF_SLACK_CLIENT_ID needs SIGNOFF_SLACK_CLIENT_SECRET")
+
     def _validate_production(self) -> None:
-        if self.secret_key.value.lower() in _PLACEHOLDERS or len(
-            self.secret_key.value
-        ) < _MIN_SECRET_LENGTH:
+        if (
+            self.secret_key.value.lower() in _PLACEHOLDERS
+            or len(self.secret_key.value) < _MIN_SECRET_LENGTH
+        ):
             raise SettingsError(
                 f"SIGNOFF_SECRET_KEY must be a random value of at least {_MIN_SECRET_LENGTH} "
                 "characters in production (e.g. `python -c 'import secrets; "
@@ -242,7 +256,9 @@ def _oidc(env: Mapping[str, str]) -> tuple[OidcProvider, ...]:
         prefix = f"SIGNOFF_OIDC_{name.upper()}_"
         missing = [k for k in ("CLIENT_ID", "METADATA_URL") if not env.get(prefix + k)]
         if missing:
-            raise SettingsError(f"OIDC provider {name!r} needs {', '.join(prefix + m for m in missing)}")
+            raise SettingsError(
+                f"OIDC provider {name!r} needs {', '.join(prefix + m for m in missing)}"
+            )
         providers.append(
             OidcProvider(
                 name=name,

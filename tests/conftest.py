@@ -1,4 +1,4 @@
-"""Shared fixtures. The database is SQLite in memory unless SIGNOFF_TEST_DATABASE_URL says otherwise.
+"""Shared fixtures. The database is SQLite in memory unless SIGNOFF_TEST_DATABASE_URL says so.
 
     SIGNOFF_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test pytest
 
@@ -30,7 +30,10 @@ async def _postgres_admin(sql: str) -> None:
 
     cfg = store_db.tortoise_config(TEST_DATABASE_URL)["connections"]["default"]["credentials"]
     conn = await asyncpg.connect(
-        host=cfg["host"], port=cfg["port"], user=cfg["user"], password=cfg["password"] or None,
+        host=cfg["host"],
+        port=cfg["port"],
+        user=cfg["user"],
+        password=cfg["password"] or None,
         database=cfg["database"],
     )
     try:
@@ -58,6 +61,7 @@ async def database() -> AsyncIterator[str]:
 async def _empty_tables() -> None:
     conn = Tortoise.get_connection("default")
     tables = [m._meta.db_table for m in Tortoise.apps["models"].values()]
+    # Table names come from our own models, never from input.
     if ON_POSTGRES:
         await conn.execute_script(
             "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"
@@ -99,4 +103,6 @@ def shared_dir() -> Iterator[Path]:
     if not SHARED.is_dir():
         pytest.fail(f"{SHARED} (the team's shared folder) is missing beside the project")
     yield SHARED
+
+
 from tests.mailpeer import mail_peer, mail_settings  # noqa: E402, F401  (SMTP peer fixtures)

@@ -28,7 +28,10 @@ async def make_staff(
 ) -> Person:
     n = next(_ids)
     person = await Person.create(
-        school=school, kind="staff", external_id=f"S{n}", full_name=name or f"Staff Member {n}",
+        school=school,
+        kind="staff",
+        external_id=f"S{n}",
+        full_name=name or f"Staff Member {n}",
         email=f"staff{n}@{school.slug}.example" if email == "" else email,
     )
     if team:
@@ -42,23 +45,35 @@ async def make_pupil(
 ) -> Pupil:
     n = next(_ids)
     return await Pupil.create(
-        school=school, external_id=f"P{n}", full_name=name or f"Pupil {n}",
-        year_group=year_group, form=form,
+        school=school,
+        external_id=f"P{n}",
+        full_name=name or f"Pupil {n}",
+        year_group=year_group,
+        form=form,
     )
 
 
 async def make_parent(
-    school: School, *pupils: Pupil, name: str = "", email: str | None = "",
+    school: School,
+    *pupils: Pupil,
+    name: str = "",
+    email: str | None = "",
     parental_responsibility: bool = True,
 ) -> Person:
     n = next(_ids)
     parent = await Person.create(
-        school=school, kind="parent", external_id=f"C{n}", full_name=name or f"Parent {n}",
+        school=school,
+        kind="parent",
+        external_id=f"C{n}",
+        full_name=name or f"Parent {n}",
         email=f"parent{n}@home.example" if email == "" else email,
     )
     for pupil in pupils:
         await Guardianship.create(
-            school=school, parent=parent, pupil=pupil, relationship="Parent",
+            school=school,
+            parent=parent,
+            pupil=pupil,
+            relationship="Parent",
             parental_responsibility=parental_responsibility,
         )
     return parent

@@ -50,7 +50,9 @@ def _summary(agreement: Agreement) -> dict[str, object]:
 
 
 @agreements_group.command("check")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one object per agreement.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print a JSON list, one object per agreement."
+)
 @click.option("--dir", "folder", type=click.Path(path_type=Path), help="Folder to check.")
 def check(as_json: bool, folder: Path | None) -> None:
     """Validate the agreements folder and list every agreement and version."""

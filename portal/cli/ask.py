@@ -100,7 +100,9 @@ def ask(
         answer = engine.ask(school, question, audience)
     except (UnknownSchool, InvalidQuestion) as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(json.dumps(answer.to_json(), indent=2, ensure_ascii=False) if as_json else _render(answer))
+    click.echo(
+        json.dumps(answer.to_json(), indent=2, ensure_ascii=False) if as_json else _render(answer)
+    )
 
 
 def register(main: click.Group) -> None:

@@ -14,7 +14,9 @@ async def migrate() -> None:
     """Bring the database schema up to date (aerich)."""
     settings = load_settings()
     applied = await db.migrate(settings.database_url)
-    click.echo(f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else ""))
+    click.echo(
+        f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else "")
+    )
 
 
 @click.group("db")

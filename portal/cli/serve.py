@@ -21,7 +21,9 @@ def serve(host: str, port: int, demo: bool) -> None:
         from portal.cli.demo import load_demo
 
         load_demo(settings)
-    click.echo(f"Signoff on http://{host}:{port} (database: {settings.database_url.split('://')[0]})")
+    click.echo(
+        f"Signoff on http://{host}:{port} (database: {settings.database_url.split('://')[0]})"
+    )
     uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True, log_level="info")
 
 

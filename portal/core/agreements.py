@@ -46,7 +46,7 @@ class School:
     slug: str
     name: str
     timezone: str = "Europe/London"
-    # Who the policy itself names for questions it leaves open, e.g. {"questions": "the Head Teacher"}.
+    # Whom the policy names for what it leaves open, e.g. {"questions": "the Head Teacher"}.
     contacts: dict[str, str] = field(default_factory=dict, compare=False)
 
 
@@ -65,7 +65,9 @@ class Clause:
     def label(self) -> str:
         if self.number:
             return self.number if self.ref == self.number else f"{self.number} ({self.ref})"
-        return f"{self.heading}, paragraph {self.ref.rsplit('.', 1)[-1]}" if self.heading else self.ref
+        return (
+            f"{self.heading}, paragraph {self.ref.rsplit('.', 1)[-1]}" if self.heading else self.ref
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,7 +45,9 @@ def load_catalog(root: Path) -> Catalog:
     errors: list[DocumentError] = []
     schools: dict[str, School] = {}
     agreements: list[Agreement] = []
-    for school_dir in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for school_dir in sorted(
+        p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")
+    ):
         try:
             schools[school_dir.name] = _school(school_dir)
         except DocumentError as exc:
@@ -77,7 +79,8 @@ def _school(folder: Path) -> School:
     if not isinstance(contacts, dict):
         raise DocumentError(path, 1, "contacts must map a role to who fills it")
     return School(
-        slug=folder.name, name=str(data["name"]),
+        slug=folder.name,
+        name=str(data["name"]),
         timezone=str(data.get("timezone", "Europe/London")),
         contacts={str(k): str(v) for k, v in contacts.items()},
     )
@@ -85,7 +88,9 @@ def _school(folder: Path) -> School:
 
 def _agreement(school: str, folder: Path, errors: list[DocumentError]) -> Agreement | None:
     if not _SLUG.match(folder.name):
-        errors.append(DocumentError(folder, 0, "an agreement folder name must be a lower-case slug"))
+        errors.append(
+            DocumentError(folder, 0, "an agreement folder name must be a lower-case slug")
+        )
         return None
     files: list[VersionFile] = []
     for path in sorted(folder.glob("*.md")):

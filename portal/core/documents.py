@@ -75,21 +75,29 @@ def parse_version(content: str, path: Path | str = "<text>") -> VersionFile:
     expected = Path(path).stem
     if isinstance(path, Path) and fields["version"] != expected:
         raise DocumentError(
-            path, _line_of(content, "version"),
+            path,
+            _line_of(content, "version"),
             f"version {fields['version']!r} does not match the file name {expected!r}",
         )
     clauses = _clauses(lines[body_start:], body_start, path)
     if not clauses:
         raise DocumentError(path, body_start + 1, "the text has no clauses")
     version = AgreementVersion(
-        label=fields["version"], effective=fields["effective"], text=body,
-        clauses=tuple(clauses), material=fields["material"],
+        label=fields["version"],
+        effective=fields["effective"],
+        text=body,
+        clauses=tuple(clauses),
+        material=fields["material"],
         statement=fields["statement"] or f"I have read, understood and agree to {fields['title']}.",
         changes=fields["changes"],
     )
     return VersionFile(
-        path=str(path), title=fields["title"], audience=fields["audience"],
-        renewal=fields["renewal"], anchor=fields["anchor"], signers=fields["signers"],
+        path=str(path),
+        title=fields["title"],
+        audience=fields["audience"],
+        renewal=fields["renewal"],
+        anchor=fields["anchor"],
+        signers=fields["signers"],
         version=version,
     )
 
@@ -105,12 +113,19 @@ def agreement_from_files(school: str, slug: str, files: list[VersionFile]) -> Ag
     for f in files:
         if f.version.effective in seen:
             raise DocumentError(
-                f.path, 1, f"effective date {f.version.effective} is also {seen[f.version.effective]}'s"
+                f.path,
+                1,
+                f"effective date {f.version.effective} is also {seen[f.version.effective]}'s",
             )
         seen[f.version.effective] = f.path
     return Agreement(
-        school=school, slug=slug, title=newest.title, audience=newest.audience,
-        renewal=newest.renewal, anchor=newest.anchor, signers=newest.signers,
+        school=school,
+        slug=slug,
+        title=newest.title,
+        audience=newest.audience,
+        renewal=newest.renewal,
+        anchor=newest.anchor,
+        signers=newest.signers,
         versions=tuple(f.version for f in files),
     )
 
@@ -149,7 +164,8 @@ def _fields(meta: dict[str, Any], content: str, path: Path | str) -> dict[str, A
     for key in meta:
         if key not in _KNOWN:
             raise DocumentError(
-                path, _line_of(content, str(key)),
+                path,
+                _line_of(content, str(key)),
                 f"unknown front matter key {key!r} (known: {', '.join(sorted(_KNOWN))})",
             )
     for key in _REQUIRED:
@@ -167,7 +183,9 @@ def _fields(meta: dict[str, Any], content: str, path: Path | str) -> dict[str, A
         try:
             effective = date.fromisoformat(effective)
         except ValueError:
-            raise fail("effective", f"effective {effective!r} is not a date like 2024-09-01") from None
+            raise fail(
+                "effective", f"effective {effective!r} is not a date like 2024-09-01"
+            ) from None
     if not isinstance(effective, date):
         raise fail("effective", "effective must be a date like 2024-09-01")
     material = meta.get("material", True)
@@ -238,17 +256,27 @@ class _Reader:
             self.section_ref, self.section_title = ref, title or text
         else:
             if not number and not explicit:
-                raise DocumentError(self.path, line, "a '###' clause heading must start with its number")
+                raise DocumentError(
+                    self.path, line, "a '###' clause heading must start with its number"
+                )
             ref = explicit or _in_part(self.part, number)
-            self.clause = _Block(ref, number, title or self.section_title, self.section_ref,
-                                 [], bool(explicit), line, self.section_index)
+            self.clause = _Block(
+                ref,
+                number,
+                title or self.section_title,
+                self.section_ref,
+                [],
+                bool(explicit),
+                line,
+                self.section_index,
+            )
             self.blocks.append(self.clause)
 
     def text(self, raw: str, line: int) -> None:
         if self.clause is not None:
             self.clause.lines.append(raw)
         elif raw.strip():
-            if not self.loose or self.loose[-1][1] and not self.loose[-1][1][-1].strip():
+            if not self.loose or (self.loose[-1][1] and not self.loose[-1][1][-1].strip()):
                 self.loose.append((line, []))
             self.loose[-1][1].append(raw)
         elif self.loose:
@@ -268,8 +296,16 @@ class _Reader:
         for index, (line, lines) in enumerate(paragraphs, start=1):
             ref = f"{base}.0" if has_numbered else f"{base}.{index}"
             self.blocks.append(
-                _Block(ref, "", self.section_title, self.section_ref, lines, False, line,
-                       self.section_index)
+                _Block(
+                    ref,
+                    "",
+                    self.section_title,
+                    self.section_ref,
+                    lines,
+                    False,
+                    line,
+                    self.section_index,
+                )
             )
 
 
@@ -333,11 +369,21 @@ def _number(blocks: list[_Block], path: Path | str) -> list[Clause]:
         if ref in seen:
             if block.explicit:
                 raise DocumentError(path, block.line, f"clause reference {ref!r} is used twice")
-            ref = next(f"{block.ref}{s}" for s in "bcdefghijklmnopqrstuvwxyz" if f"{block.ref}{s}" not in seen)
+            ref = next(
+                f"{block.ref}{s}"
+                for s in "bcdefghijklmnopqrstuvwxyz"
+                if f"{block.ref}{s}" not in seen
+            )
         seen.add(ref)
         clauses.append(
-            Clause(ref=ref, number=block.number, heading=_plain(block.heading),
-                   text=_tidy(block.lines), section=block.section, position=position)
+            Clause(
+                ref=ref,
+                number=block.number,
+                heading=_plain(block.heading),
+                text=_tidy(block.lines),
+                section=block.section,
+                position=position,
+            )
         )
     return clauses
 
@@ -350,7 +396,7 @@ def _tidy(lines: list[str]) -> str:
     """Clause text for quoting: soft line breaks joined, paragraphs and list items kept."""
     paragraphs: list[str] = []
     current: list[str] = []
-    for raw in lines + [""]:
+    for raw in [*lines, ""]:
         line = raw.strip()
         if not line or _LIST_ITEM.match(raw):
             if current:

@@ -58,8 +58,14 @@ def entry_hash(entry: AuditEntry) -> str:
 
 def seal(entry: AuditEntry) -> AuditEntry:
     return AuditEntry(
-        seq=entry.seq, at=entry.at, action=entry.action, actor=entry.actor,
-        subject=entry.subject, data=entry.data, prev_hash=entry.prev_hash, hash=entry_hash(entry),
+        seq=entry.seq,
+        at=entry.at,
+        action=entry.action,
+        actor=entry.actor,
+        subject=entry.subject,
+        data=entry.data,
+        prev_hash=entry.prev_hash,
+        hash=entry_hash(entry),
     )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from portal.core.agreements import Agreement, AgreementVersion, Anchor, Renewal
 
@@ -32,6 +33,8 @@ class Signature:
 
     version_label: str
     signed_on: date
+    round: int = 1
+    """1 for the first signature of its version for its subject; each renewal adds one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,11 @@ def academic_year_start(day: date) -> date:
     return date(year, ACADEMIC_YEAR_START_MONTH, 1)
 
 
+def school_day(moment: datetime, timezone: str) -> date:
+    """The day a moment falls on in the school's calendar, which is what cycles count in."""
+    return moment.astimezone(ZoneInfo(timezone)).date()
+
+
 def valid_until(renewal: Renewal, anchor: Anchor, signed_on: date) -> date | None:
     if renewal is Renewal.NONE:
         return None
@@ -64,6 +72,12 @@ def valid_until(renewal: Renewal, anchor: Anchor, signed_on: date) -> date | Non
         # Covers the academic year it was signed in, and the next one too when biennial.
         return add_years(academic_year_start(signed_on), renewal.years) - timedelta(days=1)
     return add_years(signed_on, renewal.years) - timedelta(days=1)
+
+
+def counts_on(renewal: Renewal, anchor: Anchor, signed_on: date, today: date) -> bool:
+    """Whether a signature of the version in force still counts today, or must be renewed."""
+    until = valid_until(renewal, anchor, signed_on)
+    return until is None or today <= until
 
 
 def standing(

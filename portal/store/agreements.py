@@ -30,7 +30,9 @@ async def sync_school(school: core.School) -> School:
         defaults={"name": school.name, "timezone": school.timezone, "contacts": school.contacts},
     )
     if not created and (row.name, row.timezone, row.contacts) != (
-        school.name, school.timezone, school.contacts
+        school.name,
+        school.timezone,
+        school.contacts,
     ):
         row.name, row.timezone, row.contacts = school.name, school.timezone, school.contacts
         await row.save()
@@ -85,10 +87,14 @@ async def publish_version(
     school = await School.get(slug=agreement.school)
     async with in_transaction() as conn:
         row, _ = await Agreement.get_or_create(
-            school=school, slug=agreement.slug,
-            defaults=_agreement_fields(agreement), using_db=conn,
+            school=school,
+            slug=agreement.slug,
+            defaults=_agreement_fields(agreement),
+            using_db=conn,
         )
-        existing = await AgreementVersion.filter(agreement=row, label=version.label).using_db(conn).first()
+        existing = (
+            await AgreementVersion.filter(agreement=row, label=version.label).using_db(conn).first()
+        )
         if existing is not None:
             if existing.sha256 != version.sha256:
                 raise VersionConflict(
@@ -98,31 +104,56 @@ async def publish_version(
             return False
         await row.update_from_dict(_agreement_fields(agreement)).save(using_db=conn)
         stored = await AgreementVersion.create(
-            school=school, agreement=row, label=version.label, effective=version.effective,
-            text=version.text, sha256=version.sha256, material=version.material,
-            statement=version.statement, changes=version.changes, published_by=by, using_db=conn,
+            school=school,
+            agreement=row,
+            label=version.label,
+            effective=version.effective,
+            text=version.text,
+            sha256=version.sha256,
+            material=version.material,
+            statement=version.statement,
+            changes=version.changes,
+            published_by=by,
+            using_db=conn,
         )
         await Clause.bulk_create(
             [
-                Clause(school=school, version=stored, ref=c.ref, number=c.number, heading=c.heading,
-                       section=c.section, text=c.text, position=c.position)
+                Clause(
+                    school=school,
+                    version=stored,
+                    ref=c.ref,
+                    number=c.number,
+                    heading=c.heading,
+                    section=c.section,
+                    text=c.text,
+                    position=c.position,
+                )
                 for c in version.clauses
             ],
             using_db=conn,
         )
         await audit.record(
-            "version.published", actor=by, subject=f"{agreement.slug}/{version.label}",
-            school=school, connection=conn,
-            data={"sha256": version.sha256, "material": version.material,
-                  "effective": version.effective.isoformat(), "clauses": len(version.clauses)},
+            "version.published",
+            actor=by,
+            subject=f"{agreement.slug}/{version.label}",
+            school=school,
+            connection=conn,
+            data={
+                "sha256": version.sha256,
+                "material": version.material,
+                "effective": version.effective.isoformat(),
+                "clauses": len(version.clauses),
+            },
         )
     return True
 
 
 def _agreement_fields(agreement: core.Agreement) -> dict[str, str]:
     return {
-        "title": agreement.title, "audience": agreement.audience.value,
-        "renewal": agreement.renewal.value, "anchor": agreement.anchor.value,
+        "title": agreement.title,
+        "audience": agreement.audience.value,
+        "renewal": agreement.renewal.value,
+        "anchor": agreement.anchor.value,
         "signers": agreement.signers.value,
     }
 
@@ -133,19 +164,34 @@ async def load_agreement(row: Agreement) -> core.Agreement:
     by_version: dict[int, list[core.Clause]] = {}
     for c in clauses:
         by_version.setdefault(c.version_id, []).append(  # type: ignore[attr-defined]
-            core.Clause(ref=c.ref, number=c.number, heading=c.heading, text=c.text,
-                        section=c.section, position=c.position)
+            core.Clause(
+                ref=c.ref,
+                number=c.number,
+                heading=c.heading,
+                text=c.text,
+                section=c.section,
+                position=c.position,
+            )
         )
     school = await School.get(id=row.school_id)  # type: ignore[attr-defined]
     return core.Agreement(
-        school=school.slug, slug=row.slug, title=row.title,
-        audience=core.Audience(row.audience), renewal=core.Renewal(row.renewal),
-        anchor=core.Anchor(row.anchor), signers=core.SignerRule(row.signers),
+        school=school.slug,
+        slug=row.slug,
+        title=row.title,
+        audience=core.Audience(row.audience),
+        renewal=core.Renewal(row.renewal),
+        anchor=core.Anchor(row.anchor),
+        signers=core.SignerRule(row.signers),
         versions=tuple(
             core.AgreementVersion(
-                label=v.label, effective=_as_date(v.effective), text=v.text,
-                clauses=tuple(by_version.get(v.id, ())), material=v.material,
-                statement=v.statement, changes=v.changes, sha256=v.sha256,
+                label=v.label,
+                effective=_as_date(v.effective),
+                text=v.text,
+                clauses=tuple(by_version.get(v.id, ())),
+                material=v.material,
+                statement=v.statement,
+                changes=v.changes,
+                sha256=v.sha256,
             )
             for v in versions
         ),

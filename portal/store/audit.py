@@ -46,13 +46,26 @@ async def record(
         head = await AuditChain.select_for_update().using_db(connection).get(key=key)
     entry = seal(
         AuditEntry(
-            seq=head.last_seq + 1, at=datetime.now(UTC), action=action, actor=actor,
-            subject=subject, data=dict(data or {}), prev_hash=head.last_hash,
+            seq=head.last_seq + 1,
+            at=datetime.now(UTC),
+            action=action,
+            actor=actor,
+            subject=subject,
+            data=dict(data or {}),
+            prev_hash=head.last_hash,
         )
     )
     event = await AuditEvent.create(
-        school=school, chain=key, seq=entry.seq, at=entry.at, action=action, actor=actor,
-        subject=subject, data=entry.data, prev_hash=entry.prev_hash, hash=entry.hash,
+        school=school,
+        chain=key,
+        seq=entry.seq,
+        at=entry.at,
+        action=action,
+        actor=actor,
+        subject=subject,
+        data=entry.data,
+        prev_hash=entry.prev_hash,
+        hash=entry.hash,
         using_db=connection,
     )
     head.last_seq, head.last_hash = entry.seq, entry.hash
@@ -62,8 +75,14 @@ async def record(
 
 def as_entry(event: AuditEvent) -> AuditEntry:
     return AuditEntry(
-        seq=event.seq, at=event.at, action=event.action, actor=event.actor,
-        subject=event.subject, data=event.data, prev_hash=event.prev_hash, hash=event.hash,
+        seq=event.seq,
+        at=event.at,
+        action=event.action,
+        actor=event.actor,
+        subject=event.subject,
+        data=event.data,
+        prev_hash=event.prev_hash,
+        hash=event.hash,
     )
 
 

@@ -26,8 +26,8 @@ class Campaign(Model):
     name = fields.CharField(max_length=200)
     # whole-school | year-groups | classes | staff-teams; values name the groups chosen.
     audience_kind = fields.CharField(max_length=16, default="whole-school")
-    audience_values: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]
-    reminder_after_days: list[int] = fields.JSONField(default=list)  # type: ignore[assignment]
+    audience_values: list[str] = fields.JSONField(default=list)
+    reminder_after_days: list[int] = fields.JSONField(default=list)
     reminder_every_days = fields.IntField(default=7)
     reminder_max = fields.IntField(default=4)
     reminders_sent = fields.IntField(default=0)

@@ -111,7 +111,7 @@ async def add_progress(campaign_id: int, counts: Mapping[str, int], now: datetim
 async def finish_sending(campaign: Campaign, school: School, actor: str, now: datetime) -> None:
     async with in_transaction() as conn:
         await Campaign.filter(id=campaign.id).using_db(conn).update(status="sent", finished_at=now)
-        row = await Campaign.get(id=campaign.id).using_db(conn)
+        row = await Campaign.filter(id=campaign.id).using_db(conn).get()
         await audit.record(
             "campaign.sent",
             actor=actor,
@@ -184,11 +184,11 @@ async def year_groups_and_classes(school: School) -> list[tuple[str, str]]:
         .distinct()
         .values_list("year_group", "form")
     )
-    return sorted(set(rows))  # type: ignore[arg-type]
+    return sorted(set(rows))
 
 
 async def teams(school: School) -> list[tuple[int, str]]:
-    return await StaffTeam.filter(school_id=school.id).order_by("name").values_list("id", "name")  # type: ignore[return-value]
+    return await StaffTeam.filter(school_id=school.id).order_by("name").values_list("id", "name")
 
 
 async def team_members(school: School, team_ids: Iterable[int]) -> set[int]:

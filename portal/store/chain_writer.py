@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise import connections
+from tortoise.backends.base.client import BaseDBAsyncClient, TransactionalDBClient
 from tortoise.transactions import in_transaction
 
 from portal.core.evidence import AuditEntry, seal
@@ -66,6 +67,10 @@ class ChainWriter:
 
     async def submit(self, school_id: int, chain: str, job: _Job) -> list[int]:
         """Ids of acknowledgements created (SignJob) or [invitation id] stamped (OpenJob)."""
+        if isinstance(connections.get("default"), TransactionalDBClient):
+            # Inside the caller's own transaction: write there (a savepoint), so the entry
+            # commits or rolls back with the rest of their work.
+            return (await _write(school_id, chain, [job]))[0]
         key = (school_id, chain)
         queue = self._queues.get(key)
         if queue is None:

@@ -22,7 +22,7 @@ from typing import Any
 from tortoise import Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from portal.store.models import Agreement, AgreementVersion, Guardianship, StaffTeam, TeamMembership
+from portal.store.models import AgreementVersion, Guardianship, StaffTeam, TeamMembership
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,23 +101,28 @@ class SubjectRow:
     """Parent agreements: (id, name, email) of each adult with parental responsibility."""
 
 
+_AGREEMENT = ("id", "school_id", "slug", "title", "audience", "renewal", "anchor", "signers")
+_VERSION = ("id", "label", "effective", "material", "sha256")
+
+
 async def agreements(school_ids: Sequence[int], slug: str | None = None) -> list[AgreementRow]:
-    """The agreements of these schools with their versions (no texts: the counts need none)."""
-    query = Agreement.filter(school_id__in=list(school_ids))
+    """The agreements of these schools with their versions (no texts: the counts need none).
+
+    One query, from the versions: an agreement is only ever stored with its first version.
+    """
+    query = AgreementVersion.filter(agreement__school_id__in=list(school_ids))
     if slug is not None:
-        query = query.filter(slug=slug)
-    rows = await query.order_by("school_id", "title", "id").values(
-        "id", "school_id", "slug", "title", "audience", "renewal", "anchor", "signers"
-    )
-    versions = (
-        await AgreementVersion.filter(agreement_id__in=[r["id"] for r in rows])
-        .order_by("effective", "id")
-        .values_list("agreement_id", "id", "label", "effective", "material", "sha256")
-    )
-    by_agreement: dict[int, list[VersionRow]] = {}
-    for agreement_id, *version in versions:
-        by_agreement.setdefault(agreement_id, []).append(VersionRow(*version))
-    return [AgreementRow(**r, versions=tuple(by_agreement.get(r["id"], ()))) for r in rows]
+        query = query.filter(agreement__slug=slug)
+    rows = await query.order_by(
+        "agreement__school_id", "agreement__title", "agreement_id", "effective", "id"
+    ).values(*(f"agreement__{f}" for f in _AGREEMENT), *_VERSION)
+    found: dict[int, tuple[dict[str, Any], list[VersionRow]]] = {}
+    for row in rows:
+        _, versions = found.setdefault(
+            row["agreement__id"], ({f: row[f"agreement__{f}"] for f in _AGREEMENT}, [])
+        )
+        versions.append(VersionRow(*(row[f] for f in _VERSION)))
+    return [AgreementRow(**head, versions=tuple(versions)) for head, versions in found.values()]
 
 
 async def teams(school_id: int) -> dict[int, str]:
@@ -125,24 +130,63 @@ async def teams(school_id: int) -> dict[int, str]:
 
 
 async def counts(spec: Spec) -> list[CountRow]:
-    sql = _Sql(_connection())
-    ranked = _with(sql, [_Ranking(spec, sql)])
-    if spec.audience == "staff":
-        text = (
-            f"{ranked} SELECT 1 AS everyone, CAST(NULL AS INTEGER) AS team_id, st.r, COUNT(*) AS n"
-            " FROM st GROUP BY st.r UNION ALL"
-            " SELECT 0, tm.team_id, st.r, COUNT(*) FROM st"
-            " LEFT JOIN team_membership tm ON tm.person_id = st.sid GROUP BY tm.team_id, st.r"
+    return (await school_counts([spec]))[spec.agreement_id]
+
+
+async def school_counts(specs: Sequence[Spec]) -> dict[int, list[CountRow]]:
+    """Subjects per rank and group for each of one school's agreements, in one statement.
+
+    Staff come by team (a row per team, and rows marked `everyone` counting each person once);
+    pupils by year group and class. The school's responsible adults are worked out once.
+    """
+    if not specs:
+        return {}
+    connection = _connection()
+    text, values = counts_sql(specs, numbered=connection.capabilities.dialect == "postgres")
+    found: dict[int, list[CountRow]] = {spec.agreement_id: [] for spec in specs}
+    for r in await connection.execute_query_dict(text, values):
+        found[r["k"]].append(
+            CountRow(
+                r["r"],
+                r["n"],
+                year_group=r["yg"] or "",
+                form=r["form"] or "",
+                team_id=r["team_id"],
+                everyone=bool(r["everyone"]),
+            )
         )
-        rows = await sql.run(text)
-        return [
-            CountRow(r["r"], r["n"], team_id=r["team_id"], everyone=bool(r["everyone"]))
-            for r in rows
-        ]
-    rows = await sql.run(
-        f"{ranked} SELECT st.yg, st.form, st.r, COUNT(*) AS n FROM st GROUP BY st.yg, st.form, st.r"
+    return found
+
+
+def counts_sql(specs: Sequence[Spec], *, numbered: bool) -> tuple[str, list[Any]]:
+    """The statement `school_counts` runs, and its values: `numbered` for $1-style placeholders.
+
+    Public so a benchmark can time the same SQL without the ORM.
+    """
+    sql = _Sql(numbered)
+    rankings = [_Ranking(spec, sql, suffix=f"_{n}") for n, spec in enumerate(specs)]
+    return _with(sql, rankings) + " UNION ALL ".join(_grouped(r) for r in rankings), sql.values
+
+
+def _grouped(ranking: _Ranking) -> str:
+    k, st = int(ranking.spec.agreement_id), f"st{ranking.suffix}"
+
+    def select(everyone: int, team: str, yg: str, form: str) -> str:
+        return (
+            f"SELECT {k} AS k, {everyone} AS everyone, {team} AS team_id, {yg} AS yg,"
+            f" {form} AS form, {st}.r AS r, COUNT(*) AS n FROM {st}"
+        )
+
+    none, blank = "CAST(NULL AS INTEGER)", "CAST(NULL AS TEXT)"
+    if ranking.spec.audience != "staff":
+        return f"{select(0, none, f'{st}.yg', f'{st}.form')} GROUP BY {st}.yg, {st}.form, {st}.r"
+    return (
+        f"{select(1, none, blank, blank)} GROUP BY {st}.r UNION ALL"
+        f" {select(0, 'tm.team_id', blank, blank)}"
+        f" LEFT JOIN team_membership tm ON tm.person_id = {st}.sid AND tm.team_id IN"
+        f" (SELECT t.id FROM staff_team t WHERE t.school_id = {int(ranking.spec.school_id)})"
+        f" GROUP BY tm.team_id, {st}.r"
     )
-    return [CountRow(r["r"], r["n"], year_group=r["yg"], form=r["form"]) for r in rows]
 
 
 async def school_totals(specs: Sequence[Spec]) -> dict[int, dict[int, int]]:
@@ -153,7 +197,7 @@ async def school_totals(specs: Sequence[Spec]) -> dict[int, dict[int, int]]:
     """
     if not specs:
         return {}
-    sql = _Sql(_connection())
+    sql = _Sql.on(_connection())
     rankings = [_Ranking(spec, sql, suffix=f"_{n}") for n, spec in enumerate(specs)]
     text = _with(sql, rankings) + " UNION ALL ".join(
         f"SELECT {int(r.spec.agreement_id)} AS k, st{r.suffix}.r, COUNT(*) AS n"
@@ -175,7 +219,7 @@ async def subjects(
     after: tuple[str, int] | None = None,
 ) -> list[SubjectRow]:
     """One page of subjects with their rank, ordered by name; `after` continues past a row."""
-    sql = _Sql(_connection())
+    sql = _Sql.on(_connection())
     text = f"{_with(sql, [_Ranking(spec, sql, detail=True)])} SELECT * FROM st WHERE 1 = 1"
     text += _where(spec, where, sql)
     if after is not None:
@@ -192,7 +236,7 @@ async def subjects(
 
 
 async def count_subjects(spec: Spec, where: Filter) -> int:
-    sql = _Sql(_connection())
+    sql = _Sql.on(_connection())
     text = f"{_with(sql, [_Ranking(spec, sql)])} SELECT COUNT(*) AS n FROM st WHERE 1 = 1"
     rows = await sql.run(text + _where(spec, where, sql))
     return int(rows[0]["n"])
@@ -208,16 +252,20 @@ class _Sql:
     SQLite's placeholders are positional, so text must be built in the order it reads.
     """
 
-    def __init__(self, connection: BaseDBAsyncClient) -> None:
-        self.connection = connection
+    def __init__(self, numbered: bool, connection: BaseDBAsyncClient | None = None) -> None:
+        self.numbered, self.connection = numbered, connection
         self.values: list[Any] = []
-        self.numbered = connection.capabilities.dialect == "postgres"
+
+    @classmethod
+    def on(cls, connection: BaseDBAsyncClient) -> _Sql:
+        return cls(connection.capabilities.dialect == "postgres", connection)
 
     def p(self, value: Any) -> str:
         self.values.append(value)
         return f"${len(self.values)}" if self.numbered else "?"
 
     async def run(self, text: str) -> list[dict[str, Any]]:
+        assert self.connection is not None
         return await self.connection.execute_query_dict(text, self.values)
 
 
@@ -314,19 +362,14 @@ class _Ranking:
         )
         return [sig, st]
 
-    def _pairs(self) -> list[str]:
-        """Per (pupil, adult now responsible for them), the signing times by group."""
+    def _signed(self) -> str:
+        """Per (pupil, adult who signed for them), the signing times by group."""
         x, sql = self.suffix, self.sql
-        signed = (
+        return (
             f"signed{x} AS (SELECT a.pupil_id, a.person_id{self._columns('a', 'MAX')}"
             f" FROM acknowledgement a WHERE a.agreement_id = {sql.p(self.spec.agreement_id)}"
             " AND a.pupil_id IS NOT NULL GROUP BY a.pupil_id, a.person_id)"
         )
-        pairs = (
-            f"pairs{x} AS (SELECT signed{x}.* FROM signed{x} JOIN ok"
-            f" ON ok.pupil_id = signed{x}.pupil_id AND ok.parent_id = signed{x}.person_id)"
-        )
-        return [signed, pairs]
 
     def _pupils(self, rank: str, shown: str, join: str, group: str = "") -> str:
         return (
@@ -340,7 +383,11 @@ class _Ranking:
     def _any(self) -> list[str]:
         """A pupil's latest signature is the latest by any adult now responsible for them."""
         x = self.suffix
-        ctes = self._pairs()
+        ctes = [
+            self._signed(),
+            f"pairs{x} AS (SELECT signed{x}.* FROM signed{x} JOIN ok"
+            f" ON ok.pupil_id = signed{x}.pupil_id AND ok.parent_id = signed{x}.person_id)",
+        ]
         columns = self._columns("pairs" + x, "SUM")
         ctes.append(
             f"sig{x} AS (SELECT pairs{x}.pupil_id AS sid{columns}"
@@ -353,10 +400,10 @@ class _Ranking:
     def _every(self) -> list[str]:
         """A pupil stands where the least-covered of their responsible adults stands."""
         x = self.suffix
-        ctes = self._pairs()
+        ctes = [self._signed()]
         ctes.append(
             f"pr{x} AS (SELECT ok.pupil_id, {self._rank('sig' + x)} AS r FROM ok"
-            f" LEFT JOIN pairs{x} sig{x} ON sig{x}.pupil_id = ok.pupil_id"
+            f" LEFT JOIN signed{x} sig{x} ON sig{x}.pupil_id = ok.pupil_id"
             f" AND sig{x}.person_id = ok.parent_id)"
         )
         # No single signature stands for the pupil, so none is shown as the latest.
@@ -437,5 +484,5 @@ async def _adults(pupil_ids: list[int]) -> dict[int, list[tuple[int, str, str | 
     )
     adults: dict[int, list[tuple[int, str, str | None]]] = {}
     for pupil_id, *adult in rows:
-        adults.setdefault(pupil_id, []).append(tuple(adult))  # type: ignore[arg-type]
+        adults.setdefault(pupil_id, []).append(tuple(adult))
     return adults

@@ -35,4 +35,3 @@ async def publications(school: School, slug: str) -> dict[str, Publication]:
 async def agreement_by_id(agreement_id: int) -> core.Agreement | None:
     row = await Agreement.get_or_none(id=agreement_id)
     return await load_agreement(row) if row is not None else None
-

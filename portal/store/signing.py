@@ -10,14 +10,13 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from portal.core import agreements as core
-from portal.store import audit
+from portal.store import audit, invitations
 from portal.store.chain_writer import Event, OpenJob, SignJob, writer
 from portal.store.models import (
     Acknowledgement,
     AgreementVersion,
     AuditEvent,
     Clause,
-    Invitation,
     School,
     SignResponse,
 )
@@ -159,25 +158,6 @@ async def record_response(
             data={**data, "response_id": response.id},
             connection=conn,
         )
-        if revoke:
-            await _withdraw(invitation_id, school, conn)
+        if revoke:  # joins this transaction (as a savepoint): both commit or neither
+            await invitations.revoke(school, invitation_id, "not-me", "link holder")
     return response
-
-
-async def _withdraw(invitation_id: int, school: School, conn: Any) -> None:
-    from portal.store.invitations import audit_now
-
-    changed = (
-        await Invitation.filter(id=invitation_id, revoked_at__isnull=True)
-        .using_db(conn)
-        .update(revoked_at=audit_now(), revoked_reason="not-me")
-    )
-    if changed:
-        await audit.record(
-            "invitation.revoked",
-            actor="link holder",
-            school=school,
-            subject=f"invitation:{invitation_id}",
-            data={"reason": "not-me"},
-            connection=conn,
-        )

@@ -17,7 +17,14 @@ from portal.settings import Settings
 from portal.store import campaigns as store
 from portal.store import invitations as invitation_store
 from portal.store.models import Invitation, School
-from portal.usecases.campaigns import STALLED, CampaignError, Loaded, duties_of, load
+from portal.usecases.campaigns import (
+    STALLED,
+    CampaignError,
+    Loaded,
+    duties_of,
+    load,
+    still_in_force,
+)
 from portal.usecases.invitations import sign_url
 from portal.usecases.obligations import Duty
 from portal.wording import long_date
@@ -53,6 +60,10 @@ async def start_sending(
         raise CampaignError("No such campaign.")
     if loaded.row.status == "closed":
         raise CampaignError("This campaign is closed.")
+    if not still_in_force(loaded, now):
+        raise CampaignError(
+            f"A newer version of {loaded.agreement.title} is now in force: start a new campaign."
+        )
     return await store.claim_sending(loaded.row, now, resume_before=now - STALLED)
 
 

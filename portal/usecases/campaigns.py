@@ -1,5 +1,5 @@
-"""Campaigns: ask a group to sign, see who has no email (a paper letter with a QR code), send,
-and record a paper slip or a phone call on someone's behalf.
+"""Campaigns: ask a group to sign one version, see who must sign and who has no email, and
+narrow "who must sign" to the campaign's audience for sending, letters and reminders.
 
 Who must sign comes from `usecases.obligations` and is narrowed to the campaign's audience;
 invitations and their deliveries go through `store.invitations`, as the `signoff invite` command's
@@ -10,17 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from datetime import time as clock
+from datetime import datetime, timedelta
 from enum import StrEnum
-from html import escape
 from zoneinfo import ZoneInfo
 
-import qrcode
-import qrcode.image.svg
-
 from portal.core.agreements import Agreement, Audience
-from portal.core.evidence import Assurance
 from portal.core.reminders import ReminderSchedule, SchoolCalendar, Term, next_due_at
 from portal.settings import Settings
 from portal.store import campaigns as store
@@ -28,15 +22,11 @@ from portal.store import invitations as invitation_store
 from portal.store.agreements import load_agreement
 from portal.store.campaign_models import Campaign
 from portal.store.models import AgreementVersion, School
-from portal.usecases.invitations import sign_url
 from portal.usecases.obligations import Duty, PupilRef, Scope, roll
-from portal.usecases.signing import Evidence, Signing, SignRequest, sign_agreement
-from portal.wording import long_date
 
 DEFAULT_SCHEDULE = ReminderSchedule()
 STALLED = timedelta(minutes=2)
 """A send with no progress for this long is taken to have died, and may be resumed."""
-MAX_REASON = 500
 
 
 class CampaignError(ValueError):
@@ -195,7 +185,7 @@ def _check_audience(agreement: Agreement, new: NewCampaign) -> None:
 
 async def view(school: School, campaign_id: int, now: datetime) -> View | None:
     loaded = await load(school, campaign_id)
-    return None if loaded is None else await _view(loaded, now)
+    return None if loaded is None else await view_of(loaded, now)
 
 
 async def listing(school: School) -> list[dict[str, object]]:
@@ -213,40 +203,18 @@ async def preview(
     letters = tuple(
         Letter(d.signer.id, d.signer.full_name, d.pupils) for d in duties if not d.signer.email
     )
-    return Preview(await _view(loaded, now), tuple(duties), letters, tuple(unreachable))
-
-
-async def paper_letters(
-    settings: Settings, school: School, campaign_id: int, now: datetime
-) -> tuple[View, list[Letter]] | None:
-    """The printable list: each person without email, with their own link as a QR code.
-
-    Links exist once the campaign has been sent; until then the letters carry none.
-    """
-    loaded = await load(school, campaign_id)
-    if loaded is None:
-        return None
-    duties, _ = await duties_of(settings, loaded, now)
-    live = await invitation_store.open_invitations(loaded.version.id, now)
-    letters = []
-    for duty in (d for d in duties if not d.signer.email):
-        invitation = live.get(duty.signer.id)
-        link = sign_url(settings, invitation.id) if invitation is not None else ""
-        letters.append(
-            Letter(
-                duty.signer.id,
-                duty.signer.full_name,
-                duty.pupils,
-                link,
-                qr_svg(link, duty.signer.full_name) if link else "",
-            )
-        )
-    return await _view(loaded, now), letters
+    return Preview(await view_of(loaded, now), tuple(duties), letters, tuple(unreachable))
 
 
 async def outstanding(
-    settings: Settings, school: School, campaign_id: int, now: datetime, *, name: str = "",
-    person_id: int | None = None, limit: int = 50,
+    settings: Settings,
+    school: School,
+    campaign_id: int,
+    now: datetime,
+    *,
+    name: str = "",
+    person_id: int | None = None,
+    limit: int = 50,
 ) -> list[Duty] | None:
     """Who the campaign still needs, found by part of a name or by id (for recording a slip)."""
     loaded = await load(school, campaign_id)
@@ -255,129 +223,22 @@ async def outstanding(
     duties, _ = await duties_of(settings, loaded, now)
     wanted = name.strip().casefold()
     found = [
-        d for d in duties
+        d
+        for d in duties
         if (person_id is None or d.signer.id == person_id)
-        and (not wanted or wanted in d.signer.full_name.casefold()
-             or any(wanted in p.full_name.casefold() for p in d.pupils))
+        and (
+            not wanted
+            or wanted in d.signer.full_name.casefold()
+            or any(wanted in p.full_name.casefold() for p in d.pupils)
+        )
     ]
     return found[:limit]
 
 
-def qr_svg(link: str, name: str) -> str:
-    """An inline SVG QR code whose text alternative says whose link it is."""
-    image = qrcode.make(link, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
-    svg: str = image.to_string(encoding="unicode")
-    label = escape(f"QR code for {name}'s personal signing link")
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" class="qr" ', 1)
-
-
-async def record_signature(
-    settings: Settings,
-    school: School,
-    campaign_id: int,
-    slip: Slip,
-    recorded_by: str,
-    now: datetime,
-) -> Signing:
-    """Record a paper slip or phone call through `sign_agreement`, at staff-recorded assurance."""
+async def close(school: School, campaign_id: int, actor: str) -> bool | None:
+    """Stop a campaign's reminders; None when the school has no such campaign."""
     loaded = await load(school, campaign_id)
-    if loaded is None:
-        raise CampaignError("No such campaign.")
-    person = await store.person(school, slip.person_id)
-    if person is None:
-        raise CampaignError("Choose who signed.")
-    keys = await _subject_keys(school, loaded.agreement, person.id, person.kind, slip.pupil_ids)
-    signed_at = _signed_at(loaded, slip, now)
-    request = SignRequest(
-        school_id=school.id,
-        person_id=person.id,
-        agreement_id=loaded.agreement_id,
-        version_id=loaded.version.id,
-        subject_keys=keys,
-        shown_sha256=loaded.version.sha256,
-    )
-    details = {
-        "reason": slip.reason.strip(),
-        "campaign_id": loaded.row.id,
-        "signed_on": signed_at.date().isoformat(),
-        "recorded_at": now.isoformat(),
-    }
-    evidence = Evidence(
-        typed_name=person.full_name,
-        channel=slip.channel,
-        assurance=Assurance.RECORDED_BY_STAFF,
-        recorded_by=recorded_by,
-        details=details,
-    )
-    signing = await sign_agreement(request, evidence, settings=settings, at=signed_at)
-    if signing.created:
-        await store.note_recorded(
-            school,
-            person.id,
-            recorded_by,
-            {
-                **details,
-                "channel": slip.channel,
-                "acknowledgement_ids": list(signing.acknowledgement_ids),
-                "assurance": Assurance.RECORDED_BY_STAFF.value,
-            },
-        )
-    return signing
-
-
-@dataclass(frozen=True, slots=True)
-class Slip:
-    """What the office enters for a signature it takes on someone's behalf."""
-
-    person_id: int
-    channel: str  # paper | phone
-    reason: str
-    signed_on: date
-    pupil_ids: tuple[int, ...] = ()
-
-
-def _signed_at(loaded: Loaded, slip: Slip, now: datetime) -> datetime:
-    if slip.channel not in {"paper", "phone"}:
-        raise CampaignError("Say whether it was signed on paper or by phone.")
-    if not slip.reason.strip():
-        raise CampaignError("Give the reason it was recorded by the office.")
-    if len(slip.reason) > MAX_REASON:
-        raise CampaignError(f"Keep the reason under {MAX_REASON} characters.")
-    zone = ZoneInfo(loaded.school.timezone)
-    today = now.astimezone(zone).date()
-    if slip.signed_on > today:
-        raise CampaignError("The date signed cannot be in the future.")
-    if slip.signed_on < loaded.version.effective:
-        raise CampaignError(
-            f"Version {loaded.version.label} came into force on "
-            f"{long_date(loaded.version.effective)}: it cannot have been signed before."
-        )
-    if slip.signed_on == today:
-        return now
-    # A slip carries a day, not a time: midday keeps it on that day in any timezone nearby.
-    return datetime.combine(slip.signed_on, clock(12), tzinfo=zone).astimezone(UTC)
-
-
-async def _subject_keys(
-    school: School, agreement: Agreement, person_id: int, kind: str, pupil_ids: Sequence[int]
-) -> tuple[str, ...]:
-    if agreement.audience is Audience.STAFF:
-        if kind != "staff":
-            raise CampaignError(f"{agreement.title} is for staff to sign.")
-        return ("self",)
-    allowed = {p.id for p in await store.responsible_for(school, person_id)}
-    chosen = set(pupil_ids)
-    if not chosen:
-        raise CampaignError("Choose the pupils the signature is for.")
-    if not chosen <= allowed:
-        raise CampaignError("They can sign only for pupils they have parental responsibility for.")
-    return tuple(str(p) for p in sorted(chosen))
-
-
-async def close(school: School, campaign_id: int, actor: str) -> bool:
-    """Stop a campaign's reminders."""
-    loaded = await load(school, campaign_id)
-    return loaded is not None and await store.close(loaded.row, school, actor)
+    return None if loaded is None else await store.close(loaded.row, school, actor)
 
 
 # -- shared with sending and reminders ---------------------------------------------------------
@@ -390,6 +251,13 @@ class Loaded:
     agreement: Agreement
     agreement_id: int
     version: AgreementVersion
+
+
+def still_in_force(loaded: Loaded, now: datetime) -> bool:
+    """Whether the campaign's version is still the one to sign (else a new campaign is due)."""
+    today = now.astimezone(ZoneInfo(loaded.school.timezone)).date()
+    current = loaded.agreement.in_force(today)
+    return current is not None and current.label == loaded.version.label
 
 
 async def load(school: School, campaign_id: int) -> Loaded | None:
@@ -455,7 +323,7 @@ async def _audience_filter(loaded: Loaded) -> _Keep:
     return _Keep(kind, groups, members)
 
 
-async def _view(loaded: Loaded, now: datetime) -> View:
+async def view_of(loaded: Loaded, now: datetime) -> View:
     row, schedule = loaded.row, schedule_of(loaded.row)
     following = None
     if row.status == "sent" and row.started_at is not None:

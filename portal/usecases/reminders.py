@@ -17,7 +17,14 @@ from portal.store import campaigns as store
 from portal.store import invitations as invitation_store
 from portal.store.models import Invitation
 from portal.usecases.campaign_sending import LazyMailer, reminder_message
-from portal.usecases.campaigns import Loaded, calendar_of, duties_of, load, schedule_of
+from portal.usecases.campaigns import (
+    Loaded,
+    calendar_of,
+    duties_of,
+    load,
+    schedule_of,
+    still_in_force,
+)
 from portal.usecases.obligations import Duty
 
 ACTOR = "signoff reminders"
@@ -41,7 +48,8 @@ async def remind_due(settings: Settings, now: datetime | None = None) -> Reminde
     for row in await store.active():
         school = await store.school_of(row)
         loaded = await load(school, row.id)
-        if loaded is None or loaded.row.started_at is None:
+        # A newer version in force needs a campaign of its own: its links sign the old text.
+        if loaded is None or loaded.row.started_at is None or not still_in_force(loaded, now):
             continue
         calendar = await calendar_of(school)
         step = due_step(schedule_of(row), calendar, loaded.row.started_at, row.reminders_sent, now)

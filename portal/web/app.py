@@ -12,7 +12,17 @@ from starlette.staticfiles import StaticFiles
 
 from bots.slack.routes import routes as slack_routes
 from portal.settings import Settings
-from portal.web import ask, auth, health, office, reminder_loop, sign
+from portal.web import (
+    agreements,
+    ask,
+    auth,
+    health,
+    office,
+    office_campaigns,
+    office_dashboard,
+    reminder_loop,
+    sign,
+)
 
 STATIC = Path(__file__).parent / "static"
 
@@ -38,7 +48,10 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
     routes: list[BaseRoute] = [
         *health.routes(),
         *ask.routes(),
+        *agreements.routes(),
         *office.routes(settings),
+        *office_campaigns.routes(settings),
+        *office_dashboard.routes(settings),
         *sign.routes(settings),
         *slack_routes(settings),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),

@@ -1,4 +1,4 @@
-"""POST /api/ask: the policy bot's answers over HTTP, for the Slack and Teams adapters and others."""
+"""POST /api/ask: the policy bot's answers over HTTP, for the bot adapters and others."""
 
 from __future__ import annotations
 

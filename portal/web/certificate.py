@@ -8,9 +8,9 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from portal.usecases.sign_links import Certificate, SignedFor
+from portal.usecases.sign_links import Certificate, SignLink
 from portal.web.agreement_html import groups
-from portal.wording import pupil_names
+from portal.wording import pupil_name, pupil_names
 
 FONTS = Path(__file__).parent / "fonts"
 _LINE = 5.5
@@ -27,7 +27,7 @@ def certificate_pdf(facts: Certificate) -> bytes:
     """Render the certificate; CPU-bound, so web callers run it in a thread."""
     pdf = _start(facts)
     _summary(pdf, facts)
-    _evidence(pdf, facts.link.signed, facts.link.timezone)
+    _evidence(pdf, facts.link)
     _trail(pdf, facts)
     _text(pdf, facts)
     return bytes(pdf.output())
@@ -80,10 +80,12 @@ def _summary(pdf: _Pdf, facts: Certificate) -> None:
     _pair(pdf, "Text SHA-256", version.sha256, mono=True)
 
 
-def _evidence(pdf: _Pdf, signed: tuple[SignedFor, ...], timezone: str) -> None:
+def _evidence(pdf: _Pdf, link: SignLink) -> None:
     _heading(pdf, "Evidence recorded")
-    for ack in signed:
-        _pair(pdf, "Acknowledgement", f"#{ack.acknowledgement_id} (subject {ack.subject_key})")
+    names = {str(p.id): pupil_name(p) for p in link.pupils}
+    for ack in link.signed:
+        who = names.get(ack.subject_key, "the signer")
+        _pair(pdf, "Acknowledgement", f"#{ack.acknowledgement_id}, for {who}")
         _pair(pdf, "Typed name", ack.typed_name)
         _pair(pdf, "Signed at (UTC)", ack.signed_at.astimezone(UTC).isoformat(timespec="seconds"))
         _pair(pdf, "Channel", f"{ack.channel}; assurance {ack.assurance}")

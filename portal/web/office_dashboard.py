@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlencode
 
 from starlette.exceptions import HTTPException
@@ -27,14 +28,22 @@ PER_PAGE = 50
 _DOWNLOAD_HEADERS = {k: v for k, v in HEADERS.items() if k != "Content-Security-Policy"}
 
 
-def segments(tally: Tally) -> list[dict[str, object]]:
+def segments(tally: Tally) -> list[dict[str, Any]]:
     """A stacked bar's parts, left to right, as percentages of the whole."""
-    parts, start = [], 0.0
+    parts: list[dict[str, Any]] = []
+    start = 0.0
     for status, count in tally.ordered():
         width = 100 * count / tally.total if tally.total else 0
         if count:
-            parts.append({"status": status.value, "label": STATUS_LABELS[status], "count": count,
-                          "x": round(start, 3), "width": round(width, 3)})
+            parts.append(
+                {
+                    "status": status.value,
+                    "label": STATUS_LABELS[status],
+                    "count": count,
+                    "x": round(start, 3),
+                    "width": round(width, 3),
+                }
+            )
         start += width
     return parts
 
@@ -45,9 +54,16 @@ def describe(tally: Tally, noun: str) -> str:
     return f"{tally.total} {noun}: " + (", ".join(parts) if parts else "none")
 
 
-def _context(school: School | None, **extra: object) -> dict[str, object]:
-    return {"school": school, "active": "completion", "labels": STATUS_LABELS,
-            "statuses": list(STATUS_LABELS), "segments": segments, "describe": describe, **extra}
+def _context(school: School | None, **extra: Any) -> dict[str, Any]:
+    return {
+        "school": school,
+        "active": "completion",
+        "labels": STATUS_LABELS,
+        "statuses": list(STATUS_LABELS),
+        "segments": segments,
+        "describe": describe,
+        **extra,
+    }
 
 
 async def school_page(request: Request) -> Response:
@@ -55,8 +71,9 @@ async def school_page(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     today = dashboard.local_today(school)
     completions = await dashboard.school_completion(school, today, settings.due_soon_days)
-    return page(request, "office/completion.html",
-                **_context(school, completions=completions, today=today))
+    return page(
+        request, "office/completion.html", **_context(school, completions=completions, today=today)
+    )
 
 
 async def agreement_page(request: Request) -> Response:
@@ -68,8 +85,11 @@ async def agreement_page(request: Request) -> Response:
     )
     if completion is None:
         raise HTTPException(404, "Not found")
-    return page(request, "office/completion_agreement.html",
-                **_context(school, completion=completion, today=today))
+    return page(
+        request,
+        "office/completion_agreement.html",
+        **_context(school, completion=completion, today=today),
+    )
 
 
 def _people_filter(request: Request) -> PeopleFilter:
@@ -89,21 +109,44 @@ async def people_page(request: Request) -> Response:
     today = dashboard.local_today(school)
     where = _people_filter(request)
     found = await dashboard.people(
-        school, request.path_params["agreement"], today, where, page=_page_number(request),
-        per_page=PER_PAGE, due_soon_days=settings.due_soon_days,
+        school,
+        request.path_params["agreement"],
+        today,
+        where,
+        page=_page_number(request),
+        per_page=PER_PAGE,
+        due_soon_days=settings.due_soon_days,
     )
     if found is None:
         raise HTTPException(404, "Not found")
     groups = [g for gs in found.completion.breakdowns.values() for g in gs]
     chosen = next((g.label for g in groups if g.key == where.group), "")
-    return page(request, "office/completion_people.html",
-                **_context(school, people=found, where=where, groups=groups, chosen=chosen,
-                           query=_query(where), today=today))
+    return page(
+        request,
+        "office/completion_people.html",
+        **_context(
+            school,
+            people=found,
+            where=where,
+            groups=groups,
+            chosen=chosen,
+            query=_query(where),
+            today=today,
+        ),
+    )
 
 
 def _query(where: PeopleFilter) -> str:
-    return urlencode({k: v for k, v in (("status", where.status.value if where.status else ""),
-                                        ("group", where.group)) if v})
+    return urlencode(
+        {
+            k: v
+            for k, v in (
+                ("status", where.status.value if where.status else ""),
+                ("group", where.group),
+            )
+            if v
+        }
+    )
 
 
 async def export(request: Request) -> Response:
@@ -111,14 +154,18 @@ async def export(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     slug = request.path_params["agreement"]
     rows = await dashboard.export_csv(
-        school, slug, dashboard.local_today(school), _people_filter(request),
+        school,
+        slug,
+        dashboard.local_today(school),
+        _people_filter(request),
         settings.due_soon_days,
     )
     if rows is None:
         raise HTTPException(404, "Not found")
     name = f"{school.slug}-{slug}-{datetime.now(UTC):%Y-%m-%d}.csv"
     return StreamingResponse(
-        _with_bom(rows), media_type="text/csv; charset=utf-8",
+        _with_bom(rows),
+        media_type="text/csv; charset=utf-8",
         headers={**_DOWNLOAD_HEADERS, "Content-Disposition": f'attachment; filename="{name}"'},
     )
 
@@ -132,13 +179,17 @@ async def _with_bom(rows: AsyncIterator[str]) -> AsyncIterator[str]:
 
 async def evidence(request: Request) -> Response:
     school = await auth.require_school(request, request.path_params["school"])
-    person_id = request.path_params["person"]
+    raw = str(request.path_params["person"])
+    if not raw.isdigit() or len(raw) > 12:
+        raise HTTPException(404, "Not found")
+    person_id = int(raw)
     bundle = await evidence_bundle.person_bundle(school, person_id)
     if bundle is None:
         raise HTTPException(404, "Not found")
     name = f"evidence-{school.slug}-person-{person_id}.json"
     return Response(
-        evidence_bundle.to_json(bundle), media_type="application/json",
+        evidence_bundle.to_json(bundle),
+        media_type="application/json",
         headers={**_DOWNLOAD_HEADERS, "Content-Disposition": f'attachment; filename="{name}"'},
     )
 
@@ -152,9 +203,11 @@ async def trust_page(request: Request) -> Response:
     rollups = await dashboard.trust_rollup(schools, due_soon_days=settings.due_soon_days)
     staff = sum((r.staff for r in rollups), Tally())
     pupils = sum((r.pupils for r in rollups), Tally())
-    return page(request, "office/completion_trust.html",
-                **_context(None, rollups=rollups, staff=staff, pupils=pupils,
-                           active="trust-completion"))
+    return page(
+        request,
+        "office/completion_trust.html",
+        **_context(None, rollups=rollups, staff=staff, pupils=pupils, active="trust-completion"),
+    )
 
 
 def routes(settings: Settings) -> list[BaseRoute]:
@@ -164,5 +217,5 @@ def routes(settings: Settings) -> list[BaseRoute]:
         Route("/office/{school}/completion/{agreement}", agreement_page, methods=["GET"]),
         Route("/office/{school}/completion/{agreement}/people", people_page, methods=["GET"]),
         Route("/office/{school}/completion/{agreement}/export.csv", export, methods=["GET"]),
-        Route("/office/{school}/people/{person:int}/evidence.json", evidence, methods=["GET"]),
+        Route("/office/{school}/people/{person}/evidence.json", evidence, methods=["GET"]),
     ]

@@ -9,8 +9,14 @@ from tests.factories import make_school
 
 async def _append(school, n: int) -> None:
     async with in_transaction() as conn:
-        await audit.record("test.event", actor="tester", subject=f"thing-{n}", school=school,
-                           data={"n": n}, connection=conn)
+        await audit.record(
+            "test.event",
+            actor="tester",
+            subject=f"thing-{n}",
+            school=school,
+            data={"n": n},
+            connection=conn,
+        )
 
 
 async def test_chain_of_appended_events_verifies(db):
@@ -36,7 +42,7 @@ async def test_tampered_entry_is_named(db):
     for n in range(4):
         await _append(school, n)
     await AuditEvent.filter(chain="stockham", seq=3).update(subject="someone-else")
-    count, problem = await audit.verify("stockham")
+    _, problem = await audit.verify("stockham")
     assert problem is not None and problem.seq == 3
 
 

@@ -16,24 +16,38 @@ import httpx
 from tests.conftest import AGREEMENTS, ROOT
 
 
-def _signoff(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
+def _signoff(
+    *args: str, env: dict[str, str], check: bool = True
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "portal", *args], env={**os.environ, **env}, cwd=ROOT,
-        capture_output=True, text=True, check=check, timeout=120,
+        [sys.executable, "-m", "portal", *args],
+        env={**os.environ, **env},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=check,
+        timeout=120,
     )
 
 
 def _env(tmp_path: Path, agreements: Path = AGREEMENTS) -> dict[str, str]:
-    return {"SIGNOFF_DATA_DIR": str(tmp_path / "data"), "SIGNOFF_AGREEMENTS_DIR": str(agreements),
-            "SIGNOFF_DATABASE_URL": f"sqlite://{tmp_path / 'data' / 'db.sqlite3'}"}
+    return {
+        "SIGNOFF_DATA_DIR": str(tmp_path / "data"),
+        "SIGNOFF_AGREEMENTS_DIR": str(agreements),
+        "SIGNOFF_DATABASE_URL": f"sqlite://{tmp_path / 'data' / 'db.sqlite3'}",
+    }
 
 
 def test_agreements_check_lists_the_six_seed_agreements(tmp_path: Path):
     listing = json.loads(_signoff("agreements", "check", "--json", env=_env(tmp_path)).stdout)
     assert len(listing) == 6
     assert sorted((a["school"], a["audience"]) for a in listing) == [
-        ("amcis", "staff"), ("clearwell", "parent"), ("clearwell", "staff"),
-        ("knowsley", "staff"), ("stockham", "staff"), ("stockport", "staff"),
+        ("amcis", "staff"),
+        ("clearwell", "parent"),
+        ("clearwell", "staff"),
+        ("knowsley", "staff"),
+        ("stockham", "staff"),
+        ("stockport", "staff"),
     ]
     for agreement in listing:
         (version,) = agreement["versions"]
@@ -75,7 +89,10 @@ def test_serve_answers_healthz_on_a_fresh_data_folder(tmp_path: Path):
     env = {k: v for k, v in _env(tmp_path).items() if k != "SIGNOFF_DATABASE_URL"}
     process = subprocess.Popen(
         [sys.executable, "-m", "portal", "serve", "--port", str(port)],
-        env={**os.environ, **env}, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        env={**os.environ, **env},
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     try:
         deadline = time.monotonic() + 60

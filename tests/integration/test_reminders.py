@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from portal.core.evidence import Assurance
 from portal.core.reminders import ReminderSchedule
+from portal.store.agreements import publish_version
 from portal.store.campaign_models import Campaign, TermDates
 from portal.store.models import AgreementVersion, Delivery, Invitation
 from portal.usecases import campaign_sending, campaigns
@@ -155,3 +157,19 @@ async def test_at_most_the_scheduled_number(db, mail_settings, mail_peer):
     assert (await remind_due(mail_settings, at(10, 10))).sent == 4
     assert (await remind_due(mail_settings, at(10, 17))).campaigns == 0
     assert await Delivery.filter(purpose="reminder").count() == 4
+
+
+async def test_no_reminders_once_a_newer_version_is_in_force(db, mail_settings, mail_peer):
+    catalog = await publish_seeds()
+    school = await make_school("clearwell")
+    await staff_room(school)
+    await sent_campaign(mail_settings, school)
+    agreement = catalog.agreement("clearwell", STAFF)
+    assert agreement is not None
+    old = agreement.versions[-1]
+    newer = replace(
+        old, label="2024-10", effective=date(2024, 10, 9), text=old.text + "\nMore.", sha256=""
+    )
+    await publish_version(agreement, newer, by="tests")
+    assert (await remind_due(mail_settings, at(10, 10, 11))).campaigns == 0
+    assert await Delivery.filter(purpose="reminder").count() == 0

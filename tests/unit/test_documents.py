@@ -78,16 +78,32 @@ def test_crlf_and_bom_give_the_same_hash(tmp_path: Path):
 @pytest.mark.parametrize(
     ("front", "line", "problem"),
     [
-        ("title: X\naudience: pupils\nversion: '1'\neffective: 2024-09-01\nrenewal: annual\n", 3,
-         "audience 'pupils' is not one of staff | parent"),
-        ("title: X\naudience: staff\nversion: '1'\neffective: 2024-13-01\nrenewal: annual\n", 5,
-         "not a date"),
-        ("title: X\naudience: staff\nversion: '1'\neffective: 2024-09-01\nrenewal: termly\n", 6,
-         "renewal 'termly'"),
-        ("title: X\naudience: staff\nversion: '1'\neffective: 2024-09-01\nrenewal: annual\n"
-         "colour: red\n", 7, "unknown front matter key 'colour'"),
-        ("title: X\naudience: staff\neffective: 2024-09-01\nrenewal: annual\n", 1,
-         "missing 'version'"),
+        (
+            "title: X\naudience: pupils\nversion: '1'\neffective: 2024-09-01\nrenewal: annual\n",
+            3,
+            "audience 'pupils' is not one of staff | parent",
+        ),
+        (
+            "title: X\naudience: staff\nversion: '1'\neffective: 2024-13-01\nrenewal: annual\n",
+            5,
+            "not a date",
+        ),
+        (
+            "title: X\naudience: staff\nversion: '1'\neffective: 2024-09-01\nrenewal: termly\n",
+            6,
+            "renewal 'termly'",
+        ),
+        (
+            "title: X\naudience: staff\nversion: '1'\neffective: 2024-09-01\nrenewal: annual\n"
+            "colour: red\n",
+            7,
+            "unknown front matter key 'colour'",
+        ),
+        (
+            "title: X\naudience: staff\neffective: 2024-09-01\nrenewal: annual\n",
+            1,
+            "missing 'version'",
+        ),
         ("title: X\naudience: [staff\n", 3, "not valid YAML"),
     ],
 )
@@ -136,7 +152,11 @@ def test_catalog_orders_versions_and_takes_terms_from_the_newest(tmp_path: Path)
     _write(tmp_path, "alpha/school.yaml", "name: Alpha\ncontacts:\n  questions: the Head\n")
     _write(tmp_path, "alpha/policy/1.md", FRONT + "## 1 X\n\n### 1.1\nOld.\n")
     newer = FRONT.replace('"1"', '"2"').replace("2024-09-01", "2025-09-01")
-    _write(tmp_path, "alpha/policy/2.md", newer.replace("Test Policy", "New Title") + "## 1\n\n### 1.1\nNew.\n")
+    _write(
+        tmp_path,
+        "alpha/policy/2.md",
+        newer.replace("Test Policy", "New Title") + "## 1\n\n### 1.1\nNew.\n",
+    )
     catalog = load_catalog(tmp_path)
     (agreement,) = catalog.agreements
     assert [v.label for v in agreement.versions] == ["1", "2"]

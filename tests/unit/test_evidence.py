@@ -8,8 +8,17 @@ def _chain(n: int) -> list[AuditEntry]:
     entries, prev = [], GENESIS
     start = datetime(2025, 9, 1, 8, 0, tzinfo=UTC)
     for i in range(1, n + 1):
-        entry = seal(AuditEntry(seq=i, at=start + timedelta(seconds=i), action="signed",
-                                actor="jane", subject=f"ack-{i}", data={"i": i}, prev_hash=prev))
+        entry = seal(
+            AuditEntry(
+                seq=i,
+                at=start + timedelta(seconds=i),
+                action="signed",
+                actor="jane",
+                subject=f"ack-{i}",
+                data={"i": i},
+                prev_hash=prev,
+            )
+        )
         entries.append(entry)
         prev = entry.hash
     return entries

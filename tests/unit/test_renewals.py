@@ -16,15 +16,23 @@ CLAUSE = (Clause(ref="1.1", number="1.1", heading="Intro", text="Be kind."),)
 
 
 def _version(label: str, effective: date, material: bool = True) -> AgreementVersion:
-    return AgreementVersion(label=label, effective=effective, text=f"text {label}",
-                            clauses=CLAUSE, material=material)
+    return AgreementVersion(
+        label=label, effective=effective, text=f"text {label}", clauses=CLAUSE, material=material
+    )
 
 
-def _agreement(renewal: Renewal, anchor: Anchor = Anchor.ACADEMIC_YEAR,
-               versions: tuple[AgreementVersion, ...] | None = None) -> Agreement:
+def _agreement(
+    renewal: Renewal,
+    anchor: Anchor = Anchor.ACADEMIC_YEAR,
+    versions: tuple[AgreementVersion, ...] | None = None,
+) -> Agreement:
     return Agreement(
-        school="clearwell", slug="policy", title="Policy", audience=Audience.STAFF,
-        renewal=renewal, anchor=anchor,
+        school="clearwell",
+        slug="policy",
+        title="Policy",
+        audience=Audience.STAFF,
+        renewal=renewal,
+        anchor=anchor,
         versions=versions or (_version("v1", date(2020, 9, 1)),),
     )
 
@@ -114,14 +122,19 @@ def test_material_new_version_supersedes_but_minor_does_not():
     result = standing(agreement, signed, date(2024, 4, 1))
     assert result.status is Status.SUPERSEDED
     assert result.required is not None and result.required.label == "v2"
-    assert standing(agreement, [*signed, Signature("v2", date(2024, 4, 2))],
-                    date(2024, 4, 3)).status is Status.CURRENT
+    assert (
+        standing(agreement, [*signed, Signature("v2", date(2024, 4, 2))], date(2024, 4, 3)).status
+        is Status.CURRENT
+    )
 
 
 def test_latest_signature_counts_and_unknown_versions_are_ignored():
     agreement = _agreement(Renewal.ANNUAL)
-    signed = [Signature("v1", date(2023, 9, 5)), Signature("v1", date(2024, 9, 5)),
-              Signature("other", date(2025, 1, 1))]
+    signed = [
+        Signature("v1", date(2023, 9, 5)),
+        Signature("v1", date(2024, 9, 5)),
+        Signature("other", date(2025, 1, 1)),
+    ]
     result = standing(agreement, signed, date(2025, 1, 1))
     assert result.status is Status.CURRENT
     assert result.signed == Signature("v1", date(2024, 9, 5))

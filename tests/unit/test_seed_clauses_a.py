@@ -13,7 +13,18 @@ from portal.core.documents import parse_version_file
 ROOT = Path(__file__).resolve().parents[2] / "agreements"
 SLUGS = ("stockport", "amcis", "knowsley")
 DEBRIS = (
-    "[bookmark", "[image", "\uf0b7", "\uf0a7", "\uf0d8", "\uf0fc", "•", "☐", "☒", "‟", "„", "  ",
+    "[bookmark",
+    "[image",
+    "\uf0b7",
+    "\uf0a7",
+    "\uf0d8",
+    "\uf0fc",
+    "•",
+    "☐",
+    "☒",
+    "‟",
+    "„",
+    "  ",
 )
 
 
@@ -41,9 +52,14 @@ def test_references_are_unique_and_text_is_clean(slug: str) -> None:
             assert junk not in clause.text, (clause.ref, junk)
 
 
-@pytest.mark.parametrize(("slug", "renewal"), [
-    ("stockport", Renewal.BIENNIAL), ("amcis", Renewal.ANNUAL), ("knowsley", Renewal.ANNUAL),
-])
+@pytest.mark.parametrize(
+    ("slug", "renewal"),
+    [
+        ("stockport", Renewal.BIENNIAL),
+        ("amcis", Renewal.ANNUAL),
+        ("knowsley", Renewal.ANNUAL),
+    ],
+)
 def test_front_matter(slug: str, renewal: Renewal) -> None:
     parsed = _version(slug)
     assert parsed.renewal is renewal
@@ -130,8 +146,16 @@ def test_amcis_printed_numbers() -> None:
     assert clauses["3.2"].text.count("\n- ") == 5
     assert clauses["4.1"].text.endswith("for England and Wales (March 2015)")
     section6 = [r for r in clauses if r.startswith("6.")]
-    assert section6 == ["6.1", "6.2", "6.2.1", "6.2.2", "6.2.3", "6.3.1", "6.3.2",
-                        *(f"6.{n}" for n in range(4, 12))]
+    assert section6 == [
+        "6.1",
+        "6.2",
+        "6.2.1",
+        "6.2.2",
+        "6.2.3",
+        "6.3.1",
+        "6.3.2",
+        *(f"6.{n}" for n in range(4, 12)),
+    ]
 
 
 def test_amcis_preamble_and_appendix() -> None:
@@ -151,8 +175,10 @@ def test_knowsley_printed_numbers() -> None:
     assert "1.5" not in clauses  # the policy skips from 1.4 to 1.6
     assert clauses["1.6"].text.startswith("In this policy, the word staff includes")
     assert [clauses[f"1.3.{n}"].text for n in range(1, 5)] == [
-        "On behalf of the school;", "As part of their work directly with pupils ;",
-        "In their wider professional lives; and", "In their personal lives.",
+        "On behalf of the school;",
+        "As part of their work directly with pupils ;",
+        "In their wider professional lives; and",
+        "In their personal lives.",
     ]
     objectives = clauses["2.1"].text.split("\n")
     assert objectives[0] == "The purpose of this policy is to;"

@@ -18,7 +18,9 @@ def test_embedded_default_generates_and_keeps_a_secret_key(tmp_path: Path):
 def test_secrets_never_print():
     secret = Secret("hunter2-very-secret")
     assert "hunter2" not in repr(secret) and "hunter2" not in str(secret)
-    settings = Settings.from_env({"SIGNOFF_SECRET_KEY": "hunter2" * 8, "SIGNOFF_DATA_DIR": "/tmp/x"})
+    settings = Settings.from_env(
+        {"SIGNOFF_SECRET_KEY": "hunter2" * 8, "SIGNOFF_DATA_DIR": "/tmp/x"}
+    )
     assert "hunter2" not in repr(settings)
 
 
@@ -29,8 +31,12 @@ def test_server_database_needs_an_explicit_secret():
 
 @pytest.mark.parametrize("key", ["changeme", "secret", "short-key"])
 def test_production_refuses_placeholder_secrets(key):
-    env = {"SIGNOFF_ENV": "production", "SIGNOFF_SECRET_KEY": key,
-           "SIGNOFF_DATABASE_URL": "postgres://db/signoff", "SIGNOFF_BASE_URL": "https://x.example"}
+    env = {
+        "SIGNOFF_ENV": "production",
+        "SIGNOFF_SECRET_KEY": key,
+        "SIGNOFF_DATABASE_URL": "postgres://db/signoff",
+        "SIGNOFF_BASE_URL": "https://x.example",
+    }
     with pytest.raises(SettingsError, match="at least 32"):
         Settings.from_env(env)
 
@@ -40,3 +46,22 @@ def test_bad_values_are_named():
         Settings.from_env({"SIGNOFF_DATA_DIR": "/tmp/x", "SIGNOFF_DUE_SOON_DAYS": "soon"})
     with pytest.raises(SettingsError, match="sqlite:// or postgres://"):
         Settings.from_env({"SIGNOFF_DATABASE_URL": "mysql://x", "SIGNOFF_SECRET_KEY": "k" * 40})
+
+
+@pytest.mark.parametrize(
+    ("env", "problem"),
+    [
+        ({"SIGNOFF_SLACK_BOT_TOKEN": "xoxb-1"}, "SIGNING_SECRET"),
+        (
+            {"SIGNOFF_SLACK_BOT_TOKEN": "xoxb-1", "SIGNOFF_SLACK_SIGNING_SECRET": "s"},
+            "SIGNOFF_SLACK_DEFAULT_SCHOOL",
+        ),
+        (
+            {"SIGNOFF_SLACK_CLIENT_ID": "1.2", "SIGNOFF_SLACK_SIGNING_SECRET": "s"},
+            "SIGNOFF_SLACK_CLIENT_SECRET",
+        ),
+    ],
+)
+def test_incomplete_slack_configuration_is_named(env, problem):
+    with pytest.raises(SettingsError, match=problem):
+        Settings.from_env({"SIGNOFF_DATA_DIR": "/tmp/x", **env})

@@ -15,7 +15,7 @@ from portal.store.audit import verify
 from portal.store.models import AgreementVersion, AuditEvent
 from portal.usecases import publishing
 from portal.usecases.publishing import Edit
-from tests.factories import make_school, publish_seeds
+from tests.factories import make_school, make_staff, publish_seeds
 from tests.web.office_support import (
     app_of,
     client_for,
@@ -40,7 +40,8 @@ async def two_schools(db):
     text = secret.versions[-1].text + f"\n## 99 Local\n\n### 99.1\n{MARKER}.\n"
     edit = Edit(text=text, label="2099-01", effective="2099-01-01", material=True, changes=MARKER)
     await publishing.publish_edit(stockham, "staff-social-media", edit, by="head@stockham.example")
-    return clearwell, stockham
+    person = await make_staff(stockham, name="Stockham Staffer Quill", team="Science")
+    return clearwell, stockham, person
 
 
 def _office_routes(app) -> list[tuple[str, str]]:
@@ -51,13 +52,28 @@ def _office_routes(app) -> list[tuple[str, str]]:
     return found
 
 
-def _fill(path: str) -> str:
-    values = {"school": OTHER, "agreement": "staff-social-media", "label": "2099-01"}
+# Path parameters whose values below belong to the other school only. Add a kind of object here
+# (with one of the other school's ids in `_objects`) when a route takes a new one.
+_FOREIGN = {"label", "person"}
+
+
+def _objects(person) -> dict[str, str]:
+    return {"agreement": "staff-social-media", "label": "2099-01", "person": str(person.id)}
+
+
+def _fill(path: str, values: dict[str, str]) -> str:
     return _PARAM.sub(lambda m: values.get(m.group(1), "x"), path)
 
 
+def _foreign(path: str, school: str) -> bool:
+    """Whether the URL names something of the other school, so it must answer 403 or 404."""
+    params = set(_PARAM.findall(path))
+    return ("school" in params and school == OTHER) or bool(params & _FOREIGN)
+
+
 def _leaks(body: str) -> list[str]:
-    return [m for m in (MARKER, "2099-01", "head@stockham.example", "Stockham") if m in body]
+    markers = (MARKER, "2099-01", "head@stockham.example", "Stockham", "Staffer Quill")
+    return [m for m in markers if m in body]
 
 
 async def test_the_route_list_covers_the_office_and_its_api(two_schools, settings):
@@ -70,6 +86,9 @@ async def test_the_route_list_covers_the_office_and_its_api(two_schools, setting
 
 
 async def test_office_user_of_one_school_gets_nothing_of_another(two_schools, settings):
+    """Every route, twice: with the other school in the URL, and with our own school but the
+    other school's objects (a version label, a person) in it."""
+    objects = _objects(two_schools[2])
     user = await make_office_user()
     before_versions = await AgreementVersion.filter(school__slug=OTHER).count()
     before_audit = await AuditEvent.filter(chain=OTHER).count()
@@ -77,19 +96,18 @@ async def test_office_user_of_one_school_gets_nothing_of_another(two_schools, se
         await sign_in(client, user)
         token = csrf((await client.get("/office/clearwell/")).text)
         checked = []
-        for path, method in _office_routes(app_of(client)):
-            if path == "/office/logout":
-                continue  # would end the session the rest of the loop relies on
-            url = _fill(path)
-            if method == "GET":
-                response = await client.get(url)
-            else:
-                response = await client.post(url, data=_form(token), files=_file())
-            body = response.text
-            assert not _leaks(body), (method, url, _leaks(body))
-            if "{school}" in path:
-                assert response.status_code in (403, 404), (method, url, response.status_code)
-            checked.append(url)
+        routes = [r for r in _office_routes(app_of(client)) if r[0] != "/office/logout"]
+        for school in (OTHER, "clearwell"):  # (logging out would end the loop's session)
+            for path, method in routes:
+                url = _fill(path, {"school": school, **objects})
+                if method == "GET":
+                    response = await client.get(url)
+                else:
+                    response = await client.post(url, data=_form(token), files=_file())
+                assert not _leaks(response.text), (method, url, _leaks(response.text))
+                if _foreign(path, school):
+                    assert response.status_code in (403, 404), (method, url, response.status_code)
+                checked.append(url)
         # Still signed in (nothing above logged us out), and our own school still works.
         assert (await client.get("/office/clearwell/agreements")).status_code == 200
     assert len(checked) >= 15
@@ -163,7 +181,9 @@ async def test_every_office_form_refuses_a_post_without_the_csrf_token(two_schoo
     user = await make_office_user()
     async with client_for(settings) as client:
         await sign_in(client, user)
-        posts = [p for p, m in _office_routes(app_of(client)) if m == "POST"]
+        routes = _office_routes(app_of(client))
+        # Browser forms only: JSON APIs under /api/ authenticate their own way.
+        posts = [p for p, m in routes if m == "POST" and p.startswith("/office/")]
         for path in posts:
             url = _PARAM.sub(
                 lambda m: {"school": "clearwell"}.get(m.group(1), "staff-social-media"), path

@@ -21,6 +21,7 @@ from portal.core.answers.rulebook import Pool, Rulebook, build_rulebook
 from portal.core.answers.rules import Rule
 from portal.core.answers.text import fold, tokens
 from portal.core.answers.verdicts import Ruling, rule_on
+from portal.core.catalog import Catalog
 
 MAX_QUESTION_LENGTH = 1000
 # With no topic recognised, a question is only answered when BM25 finds a clause this close.
@@ -51,7 +52,7 @@ class AnswerEngine:
         }
 
     @classmethod
-    def from_catalog(cls, catalog: Any, **kwargs: Any) -> AnswerEngine:
+    def from_catalog(cls, catalog: Catalog, **kwargs: Any) -> AnswerEngine:
         return cls(catalog.schools, catalog.agreements, **kwargs)
 
     @property
@@ -63,6 +64,8 @@ class AnswerEngine:
         book = self._books.get(school)
         if book is None:
             raise UnknownSchool(f"unknown school {school!r}")
+        if audience not in tuple(Audience):
+            raise InvalidQuestion(f"audience must be staff or parent, not {audience!r}")
         parent = Audience(audience) is Audience.PARENT
         asked = read_question(text, self.lexicon, parent=parent, school_names=book.names)
         if asked.safeguarding:
@@ -116,17 +119,15 @@ class AnswerEngine:
         return {k: v for k, v in book.index.by_key(query).items() if k in keys}
 
     def _covered(self, pool: Pool, asked: Question, lexical: Mapping[str, float]) -> bool:
-        if not asked.fired:
-            # Nothing recognised: answer only questions about being online at all, and only
-            # from a clause that shares enough with the question.
-            on_topic = self.lexicon.domain.search(asked.folded) is not None
-            return on_topic and max(lexical.values(), default=0.0) >= FALLBACK_LEXICAL
         considered = asked.primary or asked.fired
         if any(self.lexicon.by_id[t].outside and not self._has(pool, t) for t in considered):
             return False
-        return any(self._has(pool, t) for t in considered) or any(
-            self._has(pool, t) for t in asked.fired
-        )
+        if any(self._has(pool, t) for t in asked.fired):
+            return True
+        # Nothing recognised, or a topic this policy words in its own way: answer only questions
+        # about being online at all, and only from a clause that shares enough with the question.
+        on_topic = self.lexicon.domain.search(asked.folded) is not None
+        return on_topic and max(lexical.values(), default=0.0) >= FALLBACK_LEXICAL
 
     def _has(self, pool: Pool, topic_id: str) -> bool:
         topic = self.lexicon.topic(topic_id)
@@ -155,7 +156,8 @@ def _checked(question: str) -> str:
         raise InvalidQuestion("the question is empty")
     if len(question) > MAX_QUESTION_LENGTH:
         raise InvalidQuestion(
-            f"the question is {len(question)} characters long; ask in {MAX_QUESTION_LENGTH} or fewer"
+            f"the question is {len(question)} characters long; "
+            f"ask in {MAX_QUESTION_LENGTH} or fewer"
         )
     return question.strip()
 

@@ -47,6 +47,8 @@ class Reading:
     """A duty to refuse ("must decline"): the act refused is what is forbidden."""
     window: tuple[float, float] | None = None
     approver: str = ""
+    limit: str = ""
+    """The follow-up sentence that limits a permission ("These relationships must be open …")."""
 
     @property
     def qualifiers(self) -> frozenset[str]:
@@ -91,6 +93,7 @@ _PERMIT = re.compile(
 _REQUIRE = re.compile(
     r"\bmust\b|\bshould\b|\b(?:are|is) (?:expected|required) to\b|\bstrongly advised\b"
     r"|\bneed to\b|\bhave to\b|\bagree (?:to|in)\b|\bi will\b|\bthere must be\b"
+    r"|\b(?:are|is) responsible for (?:determining|the configuration)\b"
 )
 # "Staff must recognise that …": asks for understanding, rules on no activity.
 _AWARENESS = re.compile(

@@ -66,7 +66,8 @@ class Lexicon:
 
 @cache
 def load_lexicon(path: Path = DEFAULT_PATH) -> Lexicon:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
     # A class stands for whole words: "tag" must not match inside "instagram".
     classes = {k: rf"\b(?:{v})\b" for k, v in data.get("classes", {}).items()}
     compile_ = _compiler(classes)

@@ -22,7 +22,8 @@ _OPENING = {
     ("yes", "scope"): "Yes: the restriction does not reach what you describe.",
     ("yes", "caution"): "Yes, but the policy advises caution.",
     ("yes", "approved"): "Yes, as long as the approval you mention is in place.",
-    ("no", "advised against"): "No: the policy advises staff not to do this.",
+    ("yes", "ends contact"): "Yes: the policy limits having contact, and this ends it.",
+    ("no", "advised against"): "No: the policy advises against this.",
     ("no", "against a duty"): "No: the policy requires something different.",
     ("no", "without approval"): "No, not without approval",
     ("no", "outside the limits"): "No, not in the circumstances you describe.",
@@ -54,6 +55,8 @@ def quote(rule: Rule) -> str:
 
 def ruled(rule: Rule, ruling: Ruling) -> str:
     opening = _opening(ruling)
+    if ruling.reason == "limits" and rule.reading.limit:
+        opening = f"Yes, but only if you keep to this: “{rule.reading.limit}”"
     closing = (
         f" Ask {ruling.approver} first."
         if ruling.verdict is Verdict.CONDITIONAL and ruling.approver
@@ -86,9 +89,9 @@ def ask_whom_not_covered(school: School, parent: bool) -> str:
 def safeguarding(school: School, rule: Rule | None) -> str:
     lead = school.contacts.get("safeguarding", "the Designated Safeguarding Lead")
     first = (
-        "This sounds like a possible safeguarding concern, not a yes/no question: don't handle it "
-        f"alone or reply on social media; follow the school's safeguarding procedure and tell {lead} "
-        "straight away."
+        "This sounds like a possible safeguarding concern, not a yes/no question: don't handle "
+        "it alone or reply on social media; follow the school's safeguarding procedure and tell "
+        f"{lead} straight away."
     )
     return first if rule is None else f"{first} {label(rule)}: “{quote(rule)}”"
 

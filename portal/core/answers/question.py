@@ -30,7 +30,8 @@ _AGES = tuple(
     for p in (
         r"\b(\d{1,2}) ?(?:yo|y/o|years? old|yrs? old|year-old)\b",
         r"\b(?:aged?) (\d{1,2})\b",
-        r"\b(?:she|he|they|who)(?:'s| is| are|'re) (?:now |only |just |nearly |almost )?(\d{1,2})\b",
+        r"\b(?:she|he|they|who)(?:'s| is| are|'re) "
+        r"(?:now |only |just |nearly |almost )?(\d{1,2})\b",
         r"\bnow (\d{1,2})\b",
         r"\((\d{1,2})\)",
         r"\bturned (\d{1,2})\b",
@@ -45,6 +46,11 @@ _CLOCK = (
     ),
 )
 _SCHOOL_DAY = (8.5, 15.5)
+# The asker wants to end a contact ("can I block her?"), not keep or start one.
+_ENDING = re.compile(
+    r"\b(?:block|unfriend|un-friend|unfollow|remove|delete|mute|report and block)\w* "
+    r"(?:him|her|them|a |the |this |that |my |an? )"
+)
 _SENTENCE_END = re.compile(r"[?.!](?:\s|$)")
 # Topics only in the story around the question ("my account's private anyway") count less.
 STORY = 0.6
@@ -85,6 +91,9 @@ def read_question(
     story = frozenset(t for t in fired if not _asked(lexicon, t, asking))
     age, clock = _age(folded), _clock(folded)
     stated = _stated(folded, lexicon, age, clock)
+    keeps = _OBLIGATION.search(folded) is not None and "remove" in stated
+    if _ENDING.search(folded) and not keeps:
+        stated |= {"ends_contact"}
     facts = frozenset(_closure(set(stated), lexicon))
     return Question(
         text=text,
@@ -98,7 +107,7 @@ def read_question(
         ask_tokens=tuple(tokens(span or folded)),
         age=age,
         clock=clock,
-        keeps=_OBLIGATION.search(folded) is not None and "remove" in facts,
+        keeps=keeps,
         safeguarding=any(p.search(folded) for p in lexicon.safeguarding),
     )
 
@@ -115,8 +124,24 @@ def school_names(*names: str) -> Pattern | None:
 _NAME_WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _SUFFIXES = "primary|school|academy|high|college|grammar|junior|infant|c of e|ce"
 _GENERIC_NAME = frozenset(
-    "school primary academy high college grammar junior infant the and of example independent "
-    "council model policy".split()
+    (
+        "school",
+        "primary",
+        "academy",
+        "high",
+        "college",
+        "grammar",
+        "junior",
+        "infant",
+        "the",
+        "and",
+        "of",
+        "example",
+        "independent",
+        "council",
+        "model",
+        "policy",
+    )
 )
 
 
@@ -212,7 +237,8 @@ def _clock(folded: str) -> float | None:
     for pattern in _CLOCK:
         match = pattern.search(folded)
         if match:
-            return _hour(match.group(1), match.group(2), match.group(3))
+            hour, minute, suffix = (*match.groups(), None, None)[:3]
+            return _hour(str(hour), minute or None, suffix or None)
     return None
 
 
@@ -220,6 +246,6 @@ def _hour(hour: str, minute: str | None, suffix: str | None) -> float | None:
     h, m = int(hour), int(minute or 0)
     if h > 23 or m > 59:
         return None
-    if suffix == "pm" and h < 12 or not suffix == "am" and 1 <= h <= 7:
+    if (suffix == "pm" and h < 12) or (suffix != "am" and 1 <= h <= 7):
         h += 12
     return h + m / 60

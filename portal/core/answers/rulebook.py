@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from portal.core.agreements import Agreement, Audience, School
+from portal.core.agreements import Agreement, Audience, Clause, School
 from portal.core.answers.curation import NO_CURATION, Curation, curation_path, load_curation
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.question import school_names
@@ -54,7 +54,7 @@ def build_rulebook(
     curation_root: Path | None,
 ) -> Rulebook:
     rules: list[Rule] = []
-    clauses = []
+    clauses: list[tuple[str, Clause]] = []
     for agreement in sorted(agreements, key=lambda a: (a.audience != Audience.STAFF, a.slug)):
         version = agreement.in_force(today)
         if version is None:

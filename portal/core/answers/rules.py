@@ -105,7 +105,7 @@ def _readings(parts: list[str], lexicon: Lexicon) -> list[Reading]:
         if readings and is_continuation(part) and reading.force is Force.NONE:
             reading = _inherit(readings[-1], reading)
         if readings and binds_previous(part):
-            readings[-1] = replace(readings[-1], restricted=True)
+            readings[-1] = replace(readings[-1], restricted=True, limit=part)
         readings.append(reading)
     return readings
 

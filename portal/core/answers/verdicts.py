@@ -12,6 +12,18 @@ from portal.core.answers.question import Question
 from portal.core.answers.rules import Rule
 from portal.core.answers.text import fold, tokens
 
+# Topics of rules that limit personal contact with people.
+CONTACT_TOPICS = frozenset(
+    {
+        "pupil_contact",
+        "parent_contact",
+        "pupil_friend_request",
+        "ex_pupil_contact",
+        "colleague_contact",
+        "keep_contact",
+        "staff_leaving",
+    }
+)
 # Relationships that a permission can be limited to: any one of them is enough.
 RELATIONSHIPS = frozenset({"family", "family_friend", "personal_friend", "linkedin"})
 # Scopes a prohibition is taken to reach unless the question says otherwise: a ban "on
@@ -63,6 +75,9 @@ def _facts_for(rule: Rule, question: Question) -> frozenset[str]:
 
 def _prohibition(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
     reading = rule.reading
+    if "ends_contact" in facts and rule.topics & CONTACT_TOPICS:
+        # A ban on having contact is never broken by ending it.
+        return Ruling(Verdict.YES, "ends contact")
     if reading.exceptions & facts:
         return Ruling(Verdict.YES, "exception", condition=", ".join(sorted(reading.exceptions)))
     if any(_contradicted(f, facts, lexicon) for f in reading.scope & ASSUMED):
@@ -96,7 +111,7 @@ def _permission(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
         return Ruling(Verdict.NO, "outside the limits", condition=only_clause(rule.sentence))
     if reading.restricted or others - facts or (rule.force is Force.ONLY and not others):
         limit = only_clause(rule.sentence) if rule.force is Force.ONLY else rule.sentence
-        return Ruling(Verdict.CONDITIONAL, "limits", condition=limit or rule.sentence)
+        return Ruling(Verdict.CONDITIONAL, "limits", condition=reading.limit or limit)
     return Ruling(Verdict.YES, "permitted")
 
 

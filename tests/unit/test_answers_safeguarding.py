@@ -1,0 +1,99 @@
+"""Disclosures go to the safeguarding route; ordinary reporting questions do not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from portal.core.answers import AnswerEngine, Verdict
+from portal.core.catalog import load_catalog
+from tests.conftest import AGREEMENTS
+
+AUTHORITIES = "appropriate authorities must be informed immediately"
+
+
+@pytest.fixture(scope="module")
+def engine() -> AnswerEngine:
+    return AnswerEngine.from_catalog(load_catalog(Path(AGREEMENTS)))
+
+
+@pytest.mark.parametrize(
+    ("school", "question"),
+    [
+        ("stockport", "a boy in my form messaged me last night saying he wants to kill himself"),
+        ("clearwell", "one of my year 5s told me her stepdad hits her at home"),
+        ("stockham", "I think someone older is grooming one of our girls over snapchat"),
+        ("stockport", "a pupil has been sending me really disturbing messages on instagram"),
+        ("clearwell", "a parent posted a threat against our deputy head on the village page"),
+        ("stockham", "a year 6 is being cyberbullied on tiktok and says she wants to self harm"),
+        ("stockport", "I've seen a video of one of our pupils sharing extremist stuff online"),
+    ],
+)
+def test_disclosures_get_no_verdict_but_the_safeguarding_route(
+    engine: AnswerEngine, school: str, question: str
+) -> None:
+    answer = engine.ask(school, question)
+    assert answer.verdict is Verdict.SAFEGUARDING
+    assert answer.ask_whom == "the school's Designated Safeguarding Lead"
+    assert "the school's Designated Safeguarding Lead" in answer.answer
+    assert AUTHORITIES in answer.citations[0].text
+
+
+def test_knowsley_names_its_own_safeguarding_contact(engine: AnswerEngine) -> None:
+    answer = engine.ask("knowsley", "a pupil sent me a picture of cuts on her wrist last night")
+    assert answer.verdict is Verdict.SAFEGUARDING
+    assert answer.ask_whom == "the named safeguarding contact in school"
+    text = answer.citations[0].text.lower()
+    assert "safeguarding" in text or "child protection" in text
+
+
+def test_a_school_without_a_procedure_clause_still_points_to_the_lead(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.ask("amcis", "a year 9 boy dm'd me that he is being abused at home")
+    assert answer.verdict is Verdict.SAFEGUARDING
+    assert "Designated Safeguarding Lead" in answer.answer
+
+
+def test_parents_disclosing_a_concern_are_routed_too(engine: AnswerEngine) -> None:
+    answer = engine.ask(
+        "clearwell", "a grown man keeps messaging my daughter and wants to meet up", "parent"
+    )
+    assert answer.verdict is Verdict.SAFEGUARDING
+
+
+@pytest.mark.parametrize(
+    ("school", "question", "evidence"),
+    [
+        (
+            "knowsley",
+            "a dad has been calling me useless on a local facebook group, can I report it to the "
+            "head?",
+            "consider reporting this to the head teacher",
+        ),
+        (
+            "knowsley",
+            "some year 8s made a mean meme about me on instagram - should I tell my head teacher?",
+            "consider reporting this to the head teacher",
+        ),
+    ],
+)
+def test_reporting_insults_is_an_ordinary_question(
+    engine: AnswerEngine, school: str, question: str, evidence: str
+) -> None:
+    answer = engine.ask(school, question)
+    assert answer.verdict is Verdict.YES
+    assert evidence in answer.citations[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can I share a post about our safeguarding training on linkedin?",
+        "is it ok to follow the NSPCC on twitter?",
+        "can I accept a friend request from a pupil?",
+    ],
+)
+def test_mentioning_safeguarding_is_not_a_disclosure(engine: AnswerEngine, question: str) -> None:
+    assert engine.ask("amcis", question).verdict is not Verdict.SAFEGUARDING
