@@ -17,6 +17,7 @@ from portal.core.answers.lexicon import Lexicon, load_lexicon
 from portal.core.answers.model import Answer, Citation, InvalidQuestion, UnknownSchool, Verdict
 from portal.core.answers.question import Question, asks_about_staff, read_question
 from portal.core.answers.ranking import Scored, key_of, rank
+from portal.core.answers.retrieval import bag
 from portal.core.answers.rulebook import Pool, Rulebook, build_rulebook
 from portal.core.answers.rules import Rule
 from portal.core.answers.text import fold, tokens
@@ -24,9 +25,14 @@ from portal.core.answers.verdicts import Ruling, rule_on
 from portal.core.catalog import Catalog
 
 MAX_QUESTION_LENGTH = 1000
-# With no topic recognised, a question is only answered when BM25 finds a clause this close.
-FALLBACK_LEXICAL = 4.0
+# With no topic recognised, a question about being online is answered from the closest rule
+# when its BM25 score (clause share plus sentence) reaches this. Calibrated on the held-out
+# sets: questions off the subject of the policy fall below it once the domain gate has passed.
+FALLBACK_LEXICAL = 2.5
 SUPPORT_SHARE = 0.5
+# A sentence is read in the context of its clause: the clause's score counts, a little less.
+CLAUSE_SHARE = 0.5
+CONCEPT_SHARE = 1.0
 MAX_CITATIONS = 3
 _URGENT = re.compile(r"immediately|must report|must be informed|should contact|must follow")
 _ASKER_FAMILY = frozenset({"family", "family_friend", "personal_friend"})
@@ -89,11 +95,12 @@ class AnswerEngine:
 
     def _answer(self, book: Rulebook, pool: Pool, asked: Question, parent: bool) -> Answer:
         lexical = self._lexical(book, pool, asked)
+        topical = any(self._has(pool, t) for t in asked.fired)
         if not self._covered(pool, asked, lexical):
             return _not_covered(book.school, parent)
         ranked = [
             s
-            for s in rank(pool.rules, asked, lexical, self.lexicon.opposites)
+            for s in rank(pool.rules, asked, lexical, self.lexicon, topical)
             if s.rule.force is not Force.NONE
         ]
         if not ranked:
@@ -113,10 +120,18 @@ class AnswerEngine:
         )
 
     def _lexical(self, book: Rulebook, pool: Pool, asked: Question) -> dict[str, float]:
+        """Each rule's BM25 score: its whole clause's plus its own sentence's."""
         expansion = [w for t in sorted(asked.fired) for w in self.lexicon.by_id[t].terms]
-        query = [*asked.tokens, *tokens(" ".join(expansion))]
-        keys = {key_of(r) for r in pool.rules}
-        return {k: v for k, v in book.index.by_key(query).items() if k in keys}
+        query = [*bag(asked.folded, self.lexicon.concepts), *tokens(" ".join(expansion))]
+        clauses = book.index.by_key(query)
+        sentences = book.sentences.by_key(query)
+        concepts = book.concepts.by_key(query)
+        return {
+            r.key: CLAUSE_SHARE * clauses.get(r.clause_key, 0.0)
+            + sentences.get(r.key, 0.0)
+            + CONCEPT_SHARE * concepts.get(r.key, 0.0)
+            for r in pool.rules
+        }
 
     def _covered(self, pool: Pool, asked: Question, lexical: Mapping[str, float]) -> bool:
         considered = asked.primary or asked.fired

@@ -58,6 +58,8 @@ class Lexicon:
     safeguarding_terms: tuple[str, ...]
     domain: Pattern
     synonyms: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    concepts: tuple[tuple[str, Pattern], ...] = ()
+    """Families of words that mean the same thing, matched in clauses and questions alike."""
     by_id: Mapping[str, Topic] = field(default_factory=dict)
 
     def topic(self, topic_id: str) -> Topic | None:
@@ -86,6 +88,7 @@ def load_lexicon(path: Path = DEFAULT_PATH) -> Lexicon:
         safeguarding_terms=tuple(str(guard.get("terms", "")).split()),
         domain=compile_(data["domain"]),
         synonyms=_synonyms(data.get("synonyms", [])),
+        concepts=tuple((k, compile_(v)) for k, v in data.get("concepts", {}).items()),
         by_id={t.id: t for t in topics},
     )
 

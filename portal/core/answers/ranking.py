@@ -6,9 +6,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from portal.core.answers.force import Force, Reading
+from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.question import Question
 from portal.core.answers.rules import Rule
-from portal.core.answers.verdicts import RELATIONSHIPS, goes_against
+from portal.core.answers.verdicts import RELATIONSHIPS, alignment, goes_against
 
 # How much each kind of evidence counts. Topic weights (2–6) come from the lexicon; a fact the
 # rule names (an exception, a limit, a condition) is strong evidence the rule is the one about
@@ -20,6 +21,7 @@ CONTRADICTED = 0.75  # a condition the question rules out is evidence the rule d
 # but a rule that applies outright answers it better.
 LIFTED = -1.0
 LEXICAL = 2.0
+LEXICAL_ALONE = 6.0
 CLAUSE_TOPIC = 0.4
 SECTION_TOPIC = 0.2
 DESCRIPTIVE = -3.0
@@ -34,6 +36,9 @@ DECISIVE = 0.5
 # The asker proposes the opposite of the rule's duty, or asks who approves and the rule says.
 CONTRARY = 2.0
 APPROVER = 1.5
+# The asker proposes to do what a duty asks, in at least this many of their own words.
+AGREES = 1.5
+AGREEMENT = 2
 # Every condition of a permission is met by what the asker says: this rule decides it.
 SETTLED = 1.0
 # Facts that describe the asker's situation; "official" only tells a verdict which account.
@@ -70,19 +75,29 @@ def rank(
     rules: Iterable[Rule],
     question: Question,
     lexical: Mapping[str, float],
-    opposites: Mapping[str, tuple[str, ...]],
+    lexicon: Lexicon,
+    topical: bool = True,
 ) -> list[Scored]:
-    """Rules best first; ties keep document order so answers never depend on set ordering."""
+    """Rules best first; ties keep document order so answers never depend on set ordering.
+    With no topic of the question in the policy (`topical` false), retrieval leads."""
     top = max(lexical.values(), default=0.0) or 1.0
-    against = _against(question, opposites)
+    weight = LEXICAL if topical else LEXICAL_ALONE
+    against = _against(question, lexicon.opposites)
     scored = [
-        _score(rule, question, lexical.get(key_of(rule), 0.0) / top, against) for rule in rules
+        _score(
+            rule,
+            question,
+            weight * lexical.get(rule.key, 0.0) / top + _agreeing(rule, question, lexicon),
+            against,
+            topical,
+        )
+        for rule in rules
     ]
     return sorted(scored, key=lambda s: (-s.score, s.rule.order))
 
 
 def key_of(rule: Rule) -> str:
-    return f"{rule.agreement}/{rule.clause.ref}"
+    return rule.clause_key
 
 
 def _limits(reading: Reading) -> frozenset[str]:
@@ -109,23 +124,35 @@ def _against(question: Question, opposites: Mapping[str, tuple[str, ...]]) -> fr
     return frozenset(q for q, opp in opposites.items() if any(o in question.facts for o in opp))
 
 
-def _score(rule: Rule, question: Question, lexical: float, against: frozenset[str]) -> Scored:
+def _score(
+    rule: Rule, question: Question, evidence: float, against: frozenset[str], topical: bool
+) -> Scored:
+    """`evidence` is what the rule's own words earn: weighted BM25 and agreement with a duty."""
     topics = tuple(t for t in question.topics if t in rule.topics)
     echoed = [t for t in question.topics if t in rule.clause_topics and t not in rule.topics]
     nearby = [t for t in question.topics if t in rule.section_topics - rule.clause_topics]
     facts = tuple(sorted(_facts(question) & _limits(rule.reading) & SITUATION))
     implied = [f for f in facts if f not in _facts(question, stated=True)]
     score = sum(question.topics[t] for t in topics)
-    score -= OFF_TOPIC * len(rule.topics - question.topics.keys())
+    if topical:
+        score -= OFF_TOPIC * len(rule.topics - question.topics.keys())
     score += CLAUSE_TOPIC * sum(question.topics[t] for t in echoed)
     score += SECTION_TOPIC * sum(question.topics[t] for t in nearby)
     ruled_out = len((rule.reading.conditions - _SETTING) & against & SITUATION)
     lifted = len(rule.reading.scope & against)
     score += FACT * (len(facts) - IMPLIED * len(implied) + CONTRADICTED * ruled_out)
     score += LIFTED * lifted
-    score += LEXICAL * lexical
+    score += evidence
     score += _shape(rule, question)
     return Scored(rule, score, topics, facts)
+
+
+def _agreeing(rule: Rule, question: Question, lexicon: Lexicon) -> float:
+    """A duty the asker proposes to carry out in its own words ("instead, discuss … in class
+    and signpost …") answers them better than the ban it stands in for."""
+    if rule.force is not Force.REQUIRE or goes_against(rule, question):
+        return 0.0
+    return AGREES if alignment(question, rule.sentence, lexicon) >= AGREEMENT else 0.0
 
 
 def _facts(question: Question, stated: bool = False) -> frozenset[str]:

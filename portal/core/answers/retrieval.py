@@ -1,4 +1,9 @@
-"""Lexical retrieval: BM25 over one school's clauses, built once, scored per question."""
+"""Lexical retrieval: BM25 over one school's clauses and sentences, built once, scored per question.
+
+Both sides are cut into the same bag: content-word stems plus the concepts the lexicon
+recognises ("~photo" for "pics", "shots" or "images"), so a question and a clause that say the
+same thing in different words still meet.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,32 @@ from collections.abc import Iterable, Sequence
 import bm25s
 import numpy as np
 
-from portal.core.agreements import Clause
+from portal.core.answers.lexicon import Pattern
 from portal.core.answers.text import fold, tokens
 
+CONCEPT = "~"
 
-class ClauseIndex:
-    """BM25 (bm25s) over clauses; `scores` gives every clause's score for a bag of tokens."""
 
-    def __init__(self, clauses: Sequence[tuple[str, Clause]]) -> None:
-        self.keys = [key for key, _ in clauses]
-        self._position = {key: i for i, key in enumerate(self.keys)}
-        corpus = [tokens(fold(f"{c.heading} {c.text}")) or ["_"] for _, c in clauses]
+def concepts_in(folded: str, concepts: Sequence[tuple[str, Pattern]]) -> list[str]:
+    return [f"{CONCEPT}{name}" for name, pattern in concepts if pattern.search(folded)]
+
+
+def bag(text: str, concepts: Sequence[tuple[str, Pattern]]) -> list[str]:
+    folded = fold(text)
+    return [*tokens(folded), *concepts_in(folded, concepts)]
+
+
+def concept_bag(text: str, concepts: Sequence[tuple[str, Pattern]]) -> list[str]:
+    """Only the concepts: in a long clause a shared concept would drown among the words."""
+    return concepts_in(fold(text), concepts)
+
+
+class LexicalIndex:
+    """BM25 (bm25s) over keyed bags of tokens; `by_key` scores every document for a query."""
+
+    def __init__(self, documents: Sequence[tuple[str, list[str]]]) -> None:
+        self.keys = [key for key, _ in documents]
+        corpus = [bag or ["_"] for _, bag in documents]
         self._bm25 = bm25s.BM25()
         if corpus:
             self._bm25.index(corpus, show_progress=False)

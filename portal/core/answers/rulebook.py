@@ -12,7 +12,7 @@ from portal.core.agreements import Agreement, Audience, Clause, School
 from portal.core.answers.curation import NO_CURATION, Curation, curation_path, load_curation
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.question import school_names
-from portal.core.answers.retrieval import ClauseIndex
+from portal.core.answers.retrieval import LexicalIndex, bag, concept_bag
 from portal.core.answers.rules import Rule, rules_of
 from portal.core.answers.text import fold
 
@@ -37,7 +37,12 @@ class Rulebook:
     school: School
     staff: Pool
     parents: Pool
-    index: ClauseIndex
+    index: LexicalIndex
+    """Whole clauses, keyed by `Rule.clause_key`."""
+    sentences: LexicalIndex
+    """Each rule's sentence read under its heading, keyed by `Rule.key`."""
+    concepts: LexicalIndex
+    """The concepts of each rule's sentence and heading, keyed by `Rule.key`."""
     volunteers_are_staff: bool
     names: re.Pattern[str] | None = None
 
@@ -68,10 +73,18 @@ def build_rulebook(
         school=school,
         staff=Pool.of(staff),
         parents=Pool.of(_without_copies(r for r in rules if r.to_parents)),
-        index=ClauseIndex(clauses),
+        index=LexicalIndex(
+            [(k, bag(f"{c.heading} {c.text}", lexicon.concepts)) for k, c in clauses]
+        ),
+        sentences=LexicalIndex([(r.key, bag(_context(r), lexicon.concepts)) for r in rules]),
+        concepts=LexicalIndex([(r.key, concept_bag(_context(r), lexicon.concepts)) for r in rules]),
         volunteers_are_staff=any(_VOLUNTEERS.search(fold(r.sentence)) for r in staff),
         names=school_names(school.name, school.slug),
     )
+
+
+def _context(rule: Rule) -> str:
+    return f"{rule.clause.heading} {rule.sentence}"
 
 
 def _curation(root: Path | None, agreement: Agreement, version: str) -> Curation:

@@ -44,6 +44,15 @@ class Rule:
     def force(self) -> Force:
         return self.reading.force
 
+    @property
+    def clause_key(self) -> str:
+        return f"{self.agreement}/{self.clause.ref}"
+
+    @property
+    def key(self) -> str:
+        """Unique within a school: a clause can hold several rules."""
+        return f"{self.clause_key}#{self.order}"
+
 
 def rules_of(
     agreement: Agreement, version: AgreementVersion, lexicon: Lexicon, start: int = 0

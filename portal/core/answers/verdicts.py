@@ -9,6 +9,7 @@ from portal.core.answers.force import Force, only_clause
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.model import Verdict
 from portal.core.answers.question import Question
+from portal.core.answers.retrieval import concepts_in
 from portal.core.answers.rules import Rule
 from portal.core.answers.text import fold, tokens
 
@@ -35,6 +36,7 @@ _PRECONDITION = re.compile(
     r"|\bwhen creating\b|\bmust be (?:discussed|consulted|vetted|moderated)\b|\bguidelines\b"
     r"|\brequirements\b|\bmust ensure\b"
 )
+_BUT_NOT = re.compile(r"\bbut (?:cannot|must not|may not|should not)\b")
 # Words too common in these questions to show that a duty and an act are the same thing.
 _GENERIC = frozenset(tokens("school social media staff pupil site page account use post make"))
 
@@ -55,7 +57,7 @@ def rule_on(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
     if force is Force.APPROVAL:
         return _approval(rule, question)
     if force in (Force.ONLY, Force.PERMIT):
-        return _permission(rule, facts, lexicon)
+        return _permission(rule, question, facts, lexicon)
     if force is Force.CAUTION:
         return Ruling(Verdict.YES, "caution")
     if force is Force.REQUIRE:
@@ -100,8 +102,10 @@ def _approval(rule: Rule, question: Question) -> Ruling:
     return Ruling(Verdict.CONDITIONAL, "approval", condition=rule.sentence, approver=approver)
 
 
-def _permission(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
+def _permission(rule: Rule, question: Question, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
     reading = rule.reading
+    if _asks_what_is_barred(rule.sentence, question, lexicon):
+        return Ruling(Verdict.NO, "outside the limits", condition=rule.sentence)
     needed = reading.conditions - {"at_work", "school_hours"}
     relations = needed & RELATIONSHIPS
     if relations and not relations & facts:
@@ -109,10 +113,28 @@ def _permission(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
     others = needed - RELATIONSHIPS
     if any(_contradicted(f, facts, lexicon) for f in others):
         return Ruling(Verdict.NO, "outside the limits", condition=only_clause(rule.sentence))
+    if others and others <= facts:
+        # Every circumstance the permission names is met: a general limit ("reasonable",
+        # "must not interfere with work") does not make it conditional again.
+        return Ruling(Verdict.YES, "permitted")
     if reading.restricted or others - facts or (rule.force is Force.ONLY and not others):
         limit = only_clause(rule.sentence) if rule.force is Force.ONLY else rule.sentence
         return Ruling(Verdict.CONDITIONAL, "limits", condition=reading.limit or limit)
     return Ruling(Verdict.YES, "permitted")
+
+
+def _asks_what_is_barred(sentence: str, question: Question, lexicon: Lexicon) -> bool:
+    """In "staff can X but cannot Y", the question is about Y more than about X."""
+    parts = _BUT_NOT.split(fold(sentence), maxsplit=1)
+    if len(parts) < 2:
+        return False
+    allowed, barred = (_gist(p, lexicon) for p in parts)
+    asked = _gist(question.folded, lexicon)
+    return len(asked & (barred - allowed)) > len(asked & (allowed - barred))
+
+
+def _gist(text: str, lexicon: Lexicon) -> set[str]:
+    return (set(tokens(text)) - _GENERIC) | set(concepts_in(text, lexicon.concepts))
 
 
 def _duty(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
@@ -143,9 +165,14 @@ def _act_text(question: Question) -> str:
 
 def _aligned(question: Question, text: str, lexicon: Lexicon) -> bool:
     """The asker means to do what the duty asks: a shared word, or a synonym of one."""
+    return alignment(question, text, lexicon) > 0
+
+
+def alignment(question: Question, text: str, lexicon: Lexicon) -> int:
+    """How many of the asker's own words the duty uses, itself or through a synonym."""
+    said = set(tokens(text))
     own = set(question.ask_tokens) - _GENERIC
-    wider = own.union(*(lexicon.synonyms.get(t, ()) for t in own))
-    return bool(wider & set(tokens(text)))
+    return sum(1 for t in own if ({t} | lexicon.synonyms.get(t, frozenset())) & said)
 
 
 def _contradicted(fact: str, facts: frozenset[str], lexicon: Lexicon) -> bool:
