@@ -97,3 +97,28 @@ def test_reporting_insults_is_an_ordinary_question(
 )
 def test_mentioning_safeguarding_is_not_a_disclosure(engine: AnswerEngine, question: str) -> None:
     assert engine.ask("amcis", question).verdict is not Verdict.SAFEGUARDING
+
+
+@pytest.mark.parametrize(
+    ("school", "question", "expected"),
+    [
+        (
+            "knowsley",
+            "a year 7 posted something about self harm on tiktok, can I just ignore it and see "
+            "if it stops?",
+            Verdict.NO,
+        ),
+        (
+            "stockham",
+            "a boy left a comment on our class blog about things going on at home. can I pass it "
+            "straight to the DSL?",
+            Verdict.YES,
+        ),
+    ],
+)
+def test_the_askers_own_handling_of_a_concern_is_ruled_on(
+    engine: AnswerEngine, school: str, question: str, expected: Verdict
+) -> None:
+    answer = engine.ask(school, question)
+    assert answer.verdict is expected
+    assert answer.citations

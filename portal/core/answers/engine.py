@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -14,12 +13,13 @@ from portal.core.agreements import Agreement, Audience, School
 from portal.core.answers import phrasing
 from portal.core.answers.force import Force
 from portal.core.answers.lexicon import Lexicon, load_lexicon
-from portal.core.answers.model import Answer, Citation, InvalidQuestion, UnknownSchool, Verdict
+from portal.core.answers.model import Answer, InvalidQuestion, UnknownSchool, Verdict
 from portal.core.answers.question import Question, asks_about_staff, read_question
 from portal.core.answers.ranking import Scored, key_of, rank
 from portal.core.answers.retrieval import bag
 from portal.core.answers.rulebook import Pool, Rulebook, build_rulebook
 from portal.core.answers.rules import Rule
+from portal.core.answers.safeguarding import answer_safeguarding, citation
 from portal.core.answers.text import fold, tokens
 from portal.core.answers.verdicts import Ruling, rule_on
 from portal.core.catalog import Catalog
@@ -34,7 +34,6 @@ SUPPORT_SHARE = 0.5
 CLAUSE_SHARE = 0.5
 CONCEPT_SHARE = 1.0
 MAX_CITATIONS = 3
-_URGENT = re.compile(r"immediately|must report|must be informed|should contact|must follow")
 _ASKER_FAMILY = frozenset({"family", "family_friend", "personal_friend"})
 
 
@@ -75,7 +74,7 @@ class AnswerEngine:
         parent = Audience(audience) is Audience.PARENT
         asked = read_question(text, self.lexicon, parent=parent, school_names=book.names)
         if asked.safeguarding:
-            return self._safeguarding(book, asked)
+            return answer_safeguarding(book, asked, self.lexicon)
         pool, asked = self._pool(book, asked, parent)
         if pool is None or not pool.rules:
             return _not_covered(book.school, parent)
@@ -110,7 +109,7 @@ class AnswerEngine:
         return Answer(
             verdict=ruling.verdict,
             answer=phrasing.ruled(best.rule, ruling),
-            citations=tuple(_citation(r) for r in _supporting(ranked)),
+            citations=tuple(citation(r) for r in _supporting(ranked)),
             matched=_matched(best, asked),
             condition=phrasing.condition_words(ruling)
             if ruling.verdict is Verdict.CONDITIONAL
@@ -152,19 +151,6 @@ class AnswerEngine:
             topic = self.lexicon.topic(topic.broader) if topic.broader else None
         return False
 
-    def _safeguarding(self, book: Rulebook, asked: Question) -> Answer:
-        query = [*asked.tokens, *tokens(" ".join(self.lexicon.safeguarding_terms))]
-        rule = _safeguarding_rule(book, book.index.by_key(query), self.lexicon)
-        lead = book.school.contacts.get("safeguarding", "the Designated Safeguarding Lead")
-        return Answer(
-            verdict=Verdict.SAFEGUARDING,
-            answer=phrasing.safeguarding(book.school, rule),
-            citations=(_citation(rule),) if rule else (),
-            matched=("topic:safeguarding",),
-            ask_whom=lead,
-            quote=rule.sentence if rule else "",
-        )
-
 
 def _checked(question: str) -> str:
     if not isinstance(question, str) or not question.strip():
@@ -198,19 +184,6 @@ def _supporting(ranked: list[Scored]) -> list[Rule]:
     return chosen
 
 
-def _citation(rule: Rule) -> Citation:
-    clause = rule.clause
-    return Citation(
-        school=rule.school,
-        agreement=rule.agreement,
-        version=rule.version,
-        clause=clause.ref,
-        number=clause.number,
-        heading=clause.heading,
-        text=clause.text,
-    )
-
-
 def _matched(best: Scored, asked: Question) -> tuple[str, ...]:
     words = set(tokens(fold(best.rule.clause.text)))
     shared = [t for t in dict.fromkeys(asked.tokens) if t in words]
@@ -227,20 +200,3 @@ def _ask_whom(school: School, ruling: Ruling) -> str:
     if ruling.verdict is Verdict.CONDITIONAL:
         return school.contacts.get("questions", "")
     return ""
-
-
-def _safeguarding_rule(
-    book: Rulebook, lexical: Mapping[str, float], lexicon: Lexicon
-) -> Rule | None:
-    """The clause that says what to do with a concern: urgent duties first, then the closest."""
-    candidates = [r for r in book.all_rules if lexicon.safeguarding_cite.search(fold(r.sentence))]
-    if not candidates:
-        return None
-    top = max(lexical.values(), default=0.0) or 1.0
-    return max(
-        candidates,
-        key=lambda r: (
-            (_URGENT.search(fold(r.sentence)) is not None) + lexical.get(key_of(r), 0.0) / top,
-            -r.order,
-        ),
-    )

@@ -41,6 +41,8 @@ class Reading:
     """Forbids only when something holds that a question rarely settles ("if … likely to")."""
     harm: bool = False
     """The hedge is about disrespect or disrepute, which a hostile question does settle."""
+    attributed: bool = False
+    """The hedge is about views passed off as the school's, which a question can settle."""
     restricted: bool = False
     """Allowed only within limits no fact can show are met ("limited", "where appropriate")."""
     negative_duty: bool = False
@@ -106,6 +108,7 @@ _HEDGE = re.compile(
     r"\b(?:which|that) (?:might|could|may)\b|\blikely to\b|\bmight (?:risk )?bring\b"
     r"|\bcould be perceived\b|\b(?:is|are) likely\b|\bas those of\b"
 )
+_ATTRIBUTED = re.compile(r"\bas those of\b|\battributable\b")
 _INNER_IF = re.compile(r".(?<!even )\bif\b")
 _HARM = re.compile(r"disrespect|disrepute|stress|insult|offen[cs]|harm|damage|embarrass")
 _RESTRICTED = re.compile(
@@ -154,6 +157,7 @@ def read(sentence: str, qualifiers: Mapping[str, Pattern]) -> Reading:
         advisory=force is Force.PROHIBIT and _ADVISORY.search(text) is not None,
         hedged=force is Force.PROHIBIT and _hedged(text),
         harm=_HARM.search(text) is not None,
+        attributed=_ATTRIBUTED.search(text) is not None,
         restricted=_RESTRICTED.search(text) is not None,
         negative_duty=_NEGATIVE_DUTY.search(text) is not None,
         window=_window(text),

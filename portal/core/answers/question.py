@@ -34,7 +34,7 @@ _AGES = tuple(
         r"(?:now |only |just |nearly |almost )?(\d{1,2})\b",
         r"\bnow (\d{1,2})\b",
         r"\((\d{1,2})\)",
-        r"\bturned (\d{1,2})\b",
+        r"\b(?:turned|turns|turning|will be) (\d{1,2})\b",
         r"\b(\d{1,2}) now\b",
     )
 )
@@ -149,6 +149,11 @@ def respell(text: str, lexicon: Lexicon) -> str:
     for pattern, replacement in lexicon.spelling:
         text = pattern.sub(replacement, text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def asks_permission(folded: str) -> bool:
+    """ "Can I …", "is it ok to …", "… can I?": the asker wants a ruling on their own plan."""
+    return _FRAME.search(folded) is not None
 
 
 def ask_span(folded: str) -> str:

@@ -88,9 +88,21 @@ def _prohibition(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
     if limits and not limits & facts:
         lifted = all(_contradicted(f, facts, lexicon) for f in limits)
         return Ruling(Verdict.YES if lifted else Verdict.CONDITIONAL, "scope", rule.sentence)
-    if reading.hedged and not (reading.harm and "negative" in facts):
-        return Ruling(Verdict.CONDITIONAL, "hedged", condition=rule.sentence)
+    if reading.hedged:
+        return _hedged(rule, facts)
     return Ruling(Verdict.NO, "advised against" if reading.advisory else "forbidden")
+
+
+def _hedged(rule: Rule, facts: frozenset[str]) -> Ruling:
+    """A ban on what "could be perceived as" disrespectful or harmful: praise is outside it and
+    anything critical, mocking or gossiping is inside it; otherwise it depends."""
+    if rule.reading.harm and "positive" in facts and "negative" not in facts:
+        return Ruling(Verdict.YES, "scope", rule.sentence)
+    if rule.reading.harm and "negative" in facts:
+        return Ruling(Verdict.NO, "forbidden")
+    if rule.reading.attributed and "as_school" in facts:
+        return Ruling(Verdict.NO, "forbidden")
+    return Ruling(Verdict.CONDITIONAL, "hedged", condition=rule.sentence)
 
 
 def _approval(rule: Rule, question: Question) -> Ruling:

@@ -1,0 +1,35 @@
+"""Hedged bans ("could be perceived as disrespectful", "as those of the school") ruled on facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from portal.core.answers import AnswerEngine, Verdict
+from portal.core.catalog import load_catalog
+from tests.conftest import AGREEMENTS
+
+
+@pytest.fixture(scope="module")
+def engine() -> AnswerEngine:
+    return AnswerEngine.from_catalog(load_catalog(Path(AGREEMENTS)), curation_root=Path(AGREEMENTS))
+
+
+def test_mocking_a_member_of_staff_is_inside_a_disrespect_hedge(engine: AnswerEngine) -> None:
+    question = "can I share a meme making fun of the PE teacher in the parents facebook group?"
+    assert engine.ask("clearwell", question, "parent").verdict is Verdict.NO
+
+
+def test_praise_is_outside_a_disrespect_hedge(engine: AnswerEngine) -> None:
+    question = "is it ok to post a thank you on facebook to the year 2 team? they were brilliant"
+    assert engine.ask("clearwell", question, "parent").verdict is Verdict.YES
+
+
+def test_a_view_passed_off_as_the_schools_is_inside_an_attribution_hedge(
+    engine: AnswerEngine,
+) -> None:
+    question = "can I tweet that the school is against the new phonics check?"
+    answer = engine.ask("amcis", question)
+    assert answer.verdict is Verdict.NO
+    assert "personal views as those of" in answer.citations[0].text
