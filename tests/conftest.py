@@ -17,6 +17,7 @@ from tortoise import Tortoise
 
 from portal.settings import Settings
 from portal.store import db as store_db
+from portal.store import signing as signing_store
 
 TEST_DATABASE_URL = os.environ.get("SIGNOFF_TEST_DATABASE_URL", "sqlite://:memory:")
 ON_POSTGRES = store_db.dialect(TEST_DATABASE_URL) == "postgres"
@@ -78,6 +79,7 @@ async def _empty_tables() -> None:
 async def db(database: str) -> AsyncIterator[None]:
     """A clean database for one test."""
     await _empty_tables()
+    signing_store.forget_cached()
     yield
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from portal.core.agreements import Agreement, Audience
-from portal.core.renewals import Signature, Standing, standing
+from portal.core.renewals import Signature, Standing, school_day, standing
 from portal.store.agreements import load_agreements
 from portal.store.models import Acknowledgement, AgreementVersion, Person, School
 
@@ -44,11 +44,13 @@ async def my_agreements(school: School, person: Person, due_soon_days: int) -> l
 
 async def _signatures(person: Person, zone: ZoneInfo) -> dict[str, list[Signature]]:
     rows = await Acknowledgement.filter(person=person, subject_key="self").values_list(
-        "agreement__slug", "version__label", "signed_at"
+        "agreement__slug", "version__label", "signed_at", "round"
     )
     by_agreement: dict[str, list[Signature]] = defaultdict(list)
-    for slug, label, signed_at in rows:
-        by_agreement[str(slug)].append(Signature(str(label), signed_at.astimezone(zone).date()))
+    for slug, label, signed_at, round_ in rows:
+        by_agreement[str(slug)].append(
+            Signature(str(label), school_day(signed_at, zone), int(round_))
+        )
     return by_agreement
 
 

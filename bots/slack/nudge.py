@@ -1,9 +1,10 @@
 """Nudging staff who have not signed: one DM per person per step, paced, every failure recorded.
 
-Each DM is claimed as a Delivery row (key `nudge:slack:<agreement>:<version>:<person>:step-<n>`)
-before it is sent, so a rerun, or two runs at once, never nudge anyone twice. A DM that failed
-for a passing reason (rate limits, a revoked token since reinstalled) is tried again next run;
-one that failed because the person cannot be reached is not.
+Each DM is claimed as a Delivery row before it is sent, so a rerun, or two runs at once, never
+nudge anyone twice in one cycle. The key is `nudge:slack:<agreement>:<version>:<person>:step-<n>`,
+with `:round-<r>` before the step when a lapsed signature of the same version is being renewed.
+A DM that failed for a passing reason (rate limits, a revoked token since reinstalled) is tried
+again next run; one that failed because the person cannot be reached is not.
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ async def nudge_unsigned(
         if person.id in snoozed:
             report.skipped.append((person.full_name, "asked to be reminded tomorrow"))
             continue
-        delivery = await _claim(nudge.key(person, step), nudge.school, person, step)
+        delivery = await _claim(nudge.key(person, step, _round(duty)), nudge.school, person, step)
         if delivery is None:
             report.skipped.append((person.full_name, "already nudged at this step"))
             continue
@@ -121,6 +122,15 @@ async def nudge_unsigned(
         if not nudge.stopped:
             await asyncio.sleep(pace)
     return report
+
+
+def _round(duty: Duty) -> int:
+    """The round the nudge asks for: renewing a lapsed signature of this version is the next."""
+    standing = duty.subjects[0].standing
+    signed, required = standing.signed, standing.required
+    if signed is None or required is None or signed.version_label != required.label:
+        return 1
+    return signed.round + 1
 
 
 async def _prepare(
@@ -157,8 +167,10 @@ class _Nudge:
     stopped: str = ""
     """The workspace-wide error that made the run stop calling Slack."""
 
-    def key(self, person: Person, step: int) -> str:
-        return f"nudge:slack:{self.agreement.slug}:{self.version}:{person.id}:step-{step}"
+    def key(self, person: Person, step: int, round_: int = 1) -> str:
+        # Round 1 keeps the key nudges always had, so none already sent is sent again.
+        again = f":round-{round_}" if round_ > 1 else ""
+        return f"nudge:slack:{self.agreement.slug}:{self.version}:{person.id}{again}:step-{step}"
 
     async def send(
         self, person: Person, delivery: Delivery, reason: str, report: NudgeReport

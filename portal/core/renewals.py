@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from portal.core.agreements import Agreement, AgreementVersion, Anchor, Renewal
 
@@ -60,9 +59,9 @@ def academic_year_start(day: date) -> date:
     return date(year, ACADEMIC_YEAR_START_MONTH, 1)
 
 
-def school_day(moment: datetime, timezone: str) -> date:
-    """The day a moment falls on in the school's calendar, which is what cycles count in."""
-    return moment.astimezone(ZoneInfo(timezone)).date()
+def school_day(moment: datetime, zone: tzinfo) -> date:
+    """The day on the school's calendar: a signature late at night in London is UTC's next day."""
+    return moment.astimezone(zone).date()
 
 
 def valid_until(renewal: Renewal, anchor: Anchor, signed_on: date) -> date | None:

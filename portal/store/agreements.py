@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from tortoise.transactions import in_transaction
 
@@ -207,3 +208,24 @@ async def load_agreements(school_slug: str | None = None) -> list[core.Agreement
 
 def _as_date(value: date) -> date:
     return value
+
+
+@dataclass(frozen=True, slots=True)
+class RenewalRule:
+    """How long a signature of one version counts, on its school's calendar."""
+
+    renewal: core.Renewal
+    anchor: core.Anchor
+    zone: ZoneInfo
+
+
+async def renewal_rule(version_id: int) -> RenewalRule:
+    # Read each time, never cached: publishing a later version may change the agreement's cycle.
+    row = await AgreementVersion.get(id=version_id).values(
+        "agreement__renewal", "agreement__anchor", "school__timezone"
+    )
+    return RenewalRule(
+        core.Renewal(row["agreement__renewal"]),
+        core.Anchor(row["agreement__anchor"]),
+        ZoneInfo(row["school__timezone"]),
+    )

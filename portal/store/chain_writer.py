@@ -136,7 +136,8 @@ async def _insert(
     if not jobs:
         return {}
     rows = [Acknowledgement(**row, school_id=school_id) for job in jobs for row in job.rows]
-    # The unique (person, version, subject) constraint decides: a double submit inserts nothing.
+    # The unique (person, version, subject, round) constraint decides: a double submit inserts
+    # nothing, as both work out the same round.
     await Acknowledgement.bulk_create(rows, ignore_conflicts=True, using_db=conn)
     found = (
         await Acknowledgement.filter(

@@ -24,6 +24,7 @@ _ACK_FIELDS = (
     "pupil_id",
     "pupil__full_name",
     "subject_key",
+    "round",
     "signed_at",
     "channel",
     "assurance",

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
+from portal.core.renewals import counts_on, school_day
 from portal.store import audit
+from portal.store.agreements import renewal_rule
 from portal.store.models import Acknowledgement, Delivery, Invitation, School
 
 
@@ -18,23 +21,43 @@ def subject(invitation_id: int) -> str:
     return f"invitation:{invitation_id}"
 
 
-async def signed_subjects(version_id: int, person_ids: Iterable[int]) -> set[tuple[int, str]]:
-    """(person, subject key) pairs that already acknowledged this exact version."""
+async def signed_subjects(
+    version_id: int, person_ids: Iterable[int], on: date | None = None
+) -> set[tuple[int, str]]:
+    """(person, subject key) pairs whose latest signature of this version still counts `on`
+    (the school's today by default); a lapsed one is signed again, in the next round."""
+    rule = await renewal_rule(version_id)
+    today = on or datetime.now(rule.zone).date()
+    latest: dict[tuple[int, str], datetime] = {}
     ids = list(person_ids)
-    found: set[tuple[int, str]] = set()
     for start in range(0, len(ids), 5000):  # stay far below SQLite's bound-parameter limit
-        rows = await Acknowledgement.filter(
-            version_id=version_id, person_id__in=ids[start : start + 5000]
-        ).values_list("person_id", "subject_key")
-        found.update((p, s) for p, s in rows)
-    return found
+        rows = (
+            await Acknowledgement.filter(
+                version_id=version_id, person_id__in=ids[start : start + 5000]
+            )
+            .order_by("round")
+            .values_list("person_id", "subject_key", "signed_at")
+        )
+        latest.update(((person, key), at) for person, key, at in rows)
+    return {
+        pair
+        for pair, at in latest.items()
+        if counts_on(rule.renewal, rule.anchor, school_day(at, rule.zone), today)
+    }
 
 
 async def open_invitations(version_id: int, now: datetime) -> dict[int, Invitation]:
-    """The newest live invitation per person for one version."""
-    rows = await Invitation.filter(
-        version_id=version_id, revoked_at__isnull=True, expires_at__gt=now
-    ).order_by("id")
+    """The newest live invitation per person for one version that nobody has signed through.
+
+    A link that was signed through belongs to that signature: when it lapses and must be
+    renewed, the person gets a new link (and a new email), not the old one again.
+    """
+    spent = Acknowledgement.filter(version_id=version_id, invitation_id__isnull=False)
+    rows = (
+        await Invitation.filter(version_id=version_id, revoked_at__isnull=True, expires_at__gt=now)
+        .exclude(id__in=Subquery(spent.values("invitation_id")))
+        .order_by("id")
+    )
     return {row.person_id: row for row in rows}  # type: ignore[attr-defined]
 
 

@@ -193,7 +193,7 @@ class Invitation(Model):
 
 
 class Acknowledgement(Model):
-    """One signature of one version, for the signer themself or for one pupil."""
+    """One signature of one version, for the signer themself or for one pupil, in one round."""
 
     id = fields.IntField(primary_key=True)
     school: fields.ForeignKeyRelation[School] = _school()
@@ -213,6 +213,10 @@ class Acknowledgement(Model):
     # NULL never equals NULL in a unique index, so "for whom" is kept as text too:
     # the pupil's id, or "self" for staff. It makes double submits collide.
     subject_key = fields.CharField(max_length=32)
+    # 1 for the first signature of this version for this subject; a renewal of the same version
+    # when the last one lapsed is the next round. Double submits work out the same round. The
+    # database default makes rows from before rounds existed (and bulk loads) round 1.
+    round = fields.IntField(default=1, db_default=1)
     signed_at = fields.DatetimeField()
     channel = fields.CharField(max_length=32)  # email-link | portal | slack | teams | paper | phone
     assurance = fields.CharField(max_length=32)
@@ -227,7 +231,7 @@ class Acknowledgement(Model):
 
     class Meta:
         table = "acknowledgement"
-        unique_together = (("person", "version", "subject_key"),)
+        unique_together = (("person", "version", "subject_key", "round"),)
         # The second covers the completion dashboard's aggregate (an index-only scan per agreement).
         indexes = (
             ("school", "agreement", "signed_at"),

@@ -48,6 +48,7 @@ class SignatureRow:
     subject_key: str
     version_label: str
     signed_at: datetime
+    round: int
 
 
 async def agreement_key(school_slug: str, agreement_slug: str) -> AgreementKey | None:
@@ -124,5 +125,7 @@ async def pupil_signatures(
 
 
 async def _signatures(query: QuerySet[Acknowledgement], key: AgreementKey) -> list[SignatureRow]:
-    rows = await query.values_list("person_id", "subject_key", "version_id", "signed_at")
-    return [SignatureRow(p, s, key.versions[v], at) for p, s, v, at in rows if v in key.versions]
+    rows = await query.values_list("person_id", "subject_key", "version_id", "signed_at", "round")
+    return [
+        SignatureRow(p, s, key.versions[v], at, n) for p, s, v, at, n in rows if v in key.versions
+    ]

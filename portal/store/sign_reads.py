@@ -22,7 +22,8 @@ SELECT i.id, i.school_id, i.person_id, i.agreement_id, i.version_id, i.pupil_ids
        s.contacts AS "school__contacts", p.school_id AS "person__school_id",
        p.full_name AS "person__full_name", p.email AS "person__email", p.kind AS "person__kind",
        p.left_at AS "person__left_at", a.title AS "agreement__title",
-       a.school_id AS "agreement__school_id",
+       a.school_id AS "agreement__school_id", a.renewal AS "agreement__renewal",
+       a.anchor AS "agreement__anchor",
        (SELECT coalesce(json_agg(json_build_object(
                'id', pu.id, 'school_id', pu.school_id, 'full_name', pu.full_name,
                'year_group', pu.year_group, 'form', pu.form, 'left_at', pu.left_at)
@@ -31,8 +32,8 @@ SELECT i.id, i.school_id, i.person_id, i.agreement_id, i.version_id, i.pupil_ids
         WHERE pu.id IN (SELECT jsonb_array_elements_text(i.pupil_ids::jsonb)::int)) AS pupils,
        (SELECT coalesce(json_agg(json_build_object(
                'id', k.id, 'version_id', k.version_id, 'subject_key', k.subject_key,
-               'pupil_id', k.pupil_id, 'signed_at', k.signed_at, 'typed_name', k.typed_name,
-               'version_sha256', k.version_sha256, 'channel', k.channel,
+               'round', k.round, 'pupil_id', k.pupil_id, 'signed_at', k.signed_at,
+               'typed_name', k.typed_name, 'version_sha256', k.version_sha256, 'channel', k.channel,
                'assurance', k.assurance, 'ip', k.ip, 'user_agent', k.user_agent,
                'invitation_id', k.invitation_id)
                ORDER BY k.signed_at DESC, k.id DESC), '[]')
@@ -52,7 +53,8 @@ SELECT i.id, i.school_id, i.person_id, i.agreement_id, i.version_id, i.pupil_ids
        s.contacts AS "school__contacts", p.school_id AS "person__school_id",
        p.full_name AS "person__full_name", p.email AS "person__email", p.kind AS "person__kind",
        p.left_at AS "person__left_at", a.title AS "agreement__title",
-       a.school_id AS "agreement__school_id",
+       a.school_id AS "agreement__school_id", a.renewal AS "agreement__renewal",
+       a.anchor AS "agreement__anchor",
        (SELECT json_group_array(json_object(
                'id', pu.id, 'school_id', pu.school_id, 'full_name', pu.full_name,
                'year_group', pu.year_group, 'form', pu.form, 'left_at', pu.left_at))
@@ -60,8 +62,8 @@ SELECT i.id, i.school_id, i.person_id, i.agreement_id, i.version_id, i.pupil_ids
               ORDER BY full_name, id) pu) AS pupils,
        (SELECT json_group_array(json_object(
                'id', k.id, 'version_id', k.version_id, 'subject_key', k.subject_key,
-               'pupil_id', k.pupil_id, 'signed_at', k.signed_at, 'typed_name', k.typed_name,
-               'version_sha256', k.version_sha256, 'channel', k.channel,
+               'round', k.round, 'pupil_id', k.pupil_id, 'signed_at', k.signed_at,
+               'typed_name', k.typed_name, 'version_sha256', k.version_sha256, 'channel', k.channel,
                'assurance', k.assurance, 'ip', k.ip, 'user_agent', k.user_agent,
                'invitation_id', k.invitation_id))
         FROM (SELECT * FROM acknowledgement

@@ -272,16 +272,16 @@ async def load(school: School, campaign_id: int) -> Loaded | None:
 async def duties_of(
     settings: Settings, loaded: Loaded, now: datetime
 ) -> tuple[list[Duty], list[PupilRef]]:
-    """Outstanding duties in the audience, less what was already signed in this version.
+    """Outstanding duties in the audience, less signatures of this version that still count.
 
-    (A version is signed once per person and pupil, so those cannot be asked for again.)
+    A lapsed signature of the same version is asked for again (a new round).
     """
     today = now.astimezone(ZoneInfo(loaded.school.timezone)).date()
     current = await roll(loaded.agreement, today, Scope(), settings.due_soon_days)
     keep = await _audience_filter(loaded)
     duties = [kept for d in current.duties if (kept := keep(d)) is not None]
     signed = await invitation_store.signed_subjects(
-        loaded.version.id, (d.signer.id for d in duties)
+        loaded.version.id, (d.signer.id for d in duties), today
     )
     unsigned = []
     for duty in duties:

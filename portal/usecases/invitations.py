@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -111,7 +111,7 @@ async def invite(
     current = await roll(target.agreement, today, scope or Scope(), settings.due_soon_days)
     report = InviteReport(agreement=f"{school_slug}/{agreement_slug}", version=target.version.label)
     report.unreachable = [s.pupil for s in current.unreachable if s.pupil is not None]
-    duties = await _unsigned(current.duties, target.version_id, report)
+    duties = await _unsigned(current.duties, target.version_id, today, report)
     async with _LazyMailer(settings) as mailer:
         await mailer.ready(duties)
         tickets = await _issue(
@@ -136,9 +136,11 @@ async def _target(school_slug: str, agreement_slug: str, now: datetime) -> _Targ
     return _Target(school, agreement, version, row.id, version_row.id)
 
 
-async def _unsigned(duties: Sequence[Duty], version_id: int, report: InviteReport) -> list[Duty]:
-    """Drop what each person already signed in this very version (it cannot be signed twice)."""
-    signed = await store.signed_subjects(version_id, (d.signer.id for d in duties))
+async def _unsigned(
+    duties: Sequence[Duty], version_id: int, today: date, report: InviteReport
+) -> list[Duty]:
+    """Drop what each person holds a signature of this very version for that still counts."""
+    signed = await store.signed_subjects(version_id, (d.signer.id for d in duties), today)
     kept = []
     for duty in duties:
         subjects = tuple(s for s in duty.subjects if (duty.signer.id, s.key) not in signed)

@@ -10,11 +10,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from portal.core.agreements import Agreement, Audience, SignerRule
-from portal.core.renewals import DEFAULT_DUE_SOON_DAYS, Signature, Standing, Status, standing
+from portal.core.renewals import (
+    DEFAULT_DUE_SOON_DAYS,
+    Signature,
+    Standing,
+    Status,
+    school_day,
+    standing,
+)
 from portal.store import obligations as store
 
 SELF = "self"
@@ -140,17 +147,14 @@ async def who_must_sign(
 
 
 def _facts(rows: Iterable[store.SignatureRow], zone: ZoneInfo) -> list[SignatureFact]:
-    # A signature counts on the school's calendar day, not UTC's.
     return [
         SignatureFact(
-            r.person_id, r.subject_key, Signature(r.version_label, _local_day(r.signed_at, zone))
+            r.person_id,
+            r.subject_key,
+            Signature(r.version_label, school_day(r.signed_at, zone), r.round),
         )
         for r in rows
     ]
-
-
-def _local_day(moment: datetime, zone: ZoneInfo) -> date:
-    return moment.astimezone(zone).date()
 
 
 def staff_roll(

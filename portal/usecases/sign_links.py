@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from portal.core.agreements import Anchor, Renewal
 from portal.core.evidence import Assurance
+from portal.core.renewals import counts_on, school_day
 from portal.settings import Settings
 from portal.store import sign_reads as reads
 from portal.store import signing as store
@@ -47,6 +51,7 @@ class SignedFor:
     assurance: str
     ip: str
     user_agent: str
+    round: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +78,7 @@ class SignLink:
     opened: bool = False
     signed: tuple[SignedFor, ...] = ()
     last_signed_label: str | None = None
-    """The other version of this agreement the person signed last, if any (for "what changed")."""
+    """The version the person signed last when it is not this one (for "what changed")."""
 
     @property
     def subject_keys(self) -> tuple[str, ...]:
@@ -86,6 +91,11 @@ class SignLink:
 
 
 async def load_link(invitation_id: int, now: datetime) -> SignLink:
+    """The link at `now`: signed while each subject's latest signature counts, else the form."""
+    return await _load(invitation_id, now, through_link=False)
+
+
+async def _load(invitation_id: int, now: datetime, *, through_link: bool) -> SignLink:
     row = await reads.invitation_row(invitation_id)
     if row is None:
         return SignLink(LinkState.UNKNOWN)
@@ -98,7 +108,7 @@ async def load_link(invitation_id: int, now: datetime) -> SignLink:
     if state is not None:
         return _problem(link, state)
     history = sorted(row["history"], key=lambda a: (a["signed_at"], a["id"]), reverse=True)
-    signed = _signed(link, history)
+    signed = _signed(link, history, _stands(row, now, through_link))
     earlier = await _earlier_label(link, history)
     if len(signed) == len(link.subject_keys):
         return replace(
@@ -176,8 +186,11 @@ class Certificate:
 
 
 async def certificate(invitation_id: int, now: datetime) -> Certificate | SignLink:
-    """The facts a certificate prints, or the link's problem when nothing was signed."""
-    link = await load_link(invitation_id, now)
+    """The facts a certificate prints, or the link's problem when nothing was signed.
+
+    What was signed through this link stays certified after it lapses and is renewed elsewhere.
+    """
+    link = await _load(invitation_id, now, through_link=True)
     if link.state is not LinkState.SIGNED:
         return link
     trail = await store.audit_trail(link.school_slug, f"invitation:{invitation_id}")
@@ -231,9 +244,29 @@ def _problem(link: SignLink, state: LinkState) -> SignLink:
     )
 
 
-def _signed(link: SignLink, history: list[dict[str, Any]]) -> tuple[SignedFor, ...]:
-    """This version's acknowledgements for the link's subjects, oldest first."""
+def _stands(
+    row: dict[str, Any], now: datetime, through_link: bool
+) -> Callable[[dict[str, Any]], bool]:
+    """Whether a subject's latest acknowledgement still covers it on the school's day today."""
+    renewal, anchor = Renewal(row["agreement__renewal"]), Anchor(row["agreement__anchor"])
+    zone = ZoneInfo(row["school__timezone"])
+    today = school_day(now, zone)
+
+    def stands(ack: dict[str, Any]) -> bool:
+        if through_link and ack["invitation_id"] == row["id"]:
+            return True
+        return counts_on(renewal, anchor, school_day(ack["signed_at"], zone), today)
+
+    return stands
+
+
+def _signed(
+    link: SignLink, history: list[dict[str, Any]], stands: Callable[[dict[str, Any]], bool]
+) -> tuple[SignedFor, ...]:
+    """Each subject's latest round of this version, oldest first, where it still stands."""
     keys = set(link.subject_keys)
+    mine = [a for a in history if a["version_id"] == link.version_id and a["subject_key"] in keys]
+    latest = {a["subject_key"]: a for a in sorted(mine, key=lambda a: a["round"])}
     return tuple(
         SignedFor(
             a["id"],
@@ -245,15 +278,17 @@ def _signed(link: SignLink, history: list[dict[str, Any]]) -> tuple[SignedFor, .
             a["assurance"],
             a["ip"],
             a["user_agent"],
+            a["round"],
         )
-        for a in reversed(history)
-        if a["version_id"] == link.version_id and a["subject_key"] in keys
+        for a in sorted(latest.values(), key=lambda a: (a["signed_at"], a["id"]))
+        if stands(a)
     )
 
 
 async def _earlier_label(link: SignLink, history: list[dict[str, Any]]) -> str | None:
-    other = next((a["version_id"] for a in history if a["version_id"] != link.version_id), None)
-    if other is None:
+    """The version signed last when it is not this one: a renewal of the same text has no
+    "what changed"."""
+    if not history or history[0]["version_id"] == link.version_id:
         return None
-    version = await store.version_text(other)
+    version = await store.version_text(history[0]["version_id"])
     return version.label if version is not None else None

@@ -13,9 +13,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from portal.core.evidence import Assurance
+from portal.core.renewals import counts_on, school_day
 from portal.mail import Mailer, MailError, render
 from portal.settings import Settings
 from portal.store import signing as store
+from portal.store.agreements import renewal_rule
 from portal.store.chain_writer import Event
 from portal.store.models import Agreement, Delivery, Person, Pupil, School
 from portal.wording import long_time, pupil_names
@@ -60,7 +62,8 @@ class SignRequest:
 @dataclass(frozen=True, slots=True)
 class Signing:
     created: bool
-    """False when these subjects were already signed (a double submit): nothing was written."""
+    """False when every subject's signature still counts (e.g. a double submit): nothing was
+    written, and the ids are of those signatures."""
     acknowledgement_ids: tuple[int, ...]
     signed_at: datetime
 
@@ -75,35 +78,66 @@ async def sign_agreement(
 ) -> Signing:
     """Record one acknowledgement per subject, in one transaction with its audit entry.
 
-    Concurrent or repeated calls collide on the (person, version, subject) unique constraint:
-    exactly one writes, the others get `created=False` (busy moments share one transaction:
-    see portal.store.chain_writer). A receipt is emailed after the commit
-    when `settings` can send mail and the signer has an address.
+    A subject whose latest acknowledgement of this version still counts on `at` (the school's
+    day) is already signed; one whose signature lapsed is signed again in the next round.
+    Concurrent or repeated calls work out the same round and collide on the (person, version,
+    subject, round) unique constraint: exactly one writes, the others get `created=False` (busy
+    moments share one transaction: see portal.store.chain_writer). A receipt is emailed after
+    the commit when `settings` can send mail and the signer has an address.
     """
     version = await _checked_version(request)
     at = at or datetime.now(UTC)
+    latest = await _latest(request)
+    rounds = await _rounds_due(request, latest, at)
+    if not rounds:
+        return _already_signed(latest, at)
     submission = secrets.token_hex(16)
     rows = [
-        _row(request, version.sha256, key, evidence, at, submission)
-        for key in sorted(request.subject_keys)
+        _row(request, version.sha256, key, rounds[key], evidence, at, submission)
+        for key in sorted(rounds)
     ]
     event = Event(
         "agreement.signed",
         evidence.recorded_by or f"person:{request.person_id}",
         _audit_subject(request, evidence),
-        _audit_data(request, version.sha256, evidence, at),
+        _audit_data(request, version.sha256, rounds, evidence, at),
     )
     ids = await store.insert_acknowledgements(
         rows, school_id=request.school_id, submission=submission, event=event
     )
-    if not ids:
-        existing = await store.acknowledgements(
-            request.person_id, request.version_id, request.subject_keys
-        )
-        return Signing(False, tuple(a["id"] for a in existing), at)
+    if not ids:  # a concurrent submit wrote the same rounds first
+        return _already_signed(await _latest(request), at)
     if settings is not None and settings.smtp_url:
         await send_receipt(settings, request, ids, at, certificate_url)
     return Signing(True, tuple(ids), at)
+
+
+async def _latest(request: SignRequest) -> dict[str, store.LatestAck]:
+    return await store.latest_acknowledgements(
+        request.person_id, request.version_id, request.subject_keys
+    )
+
+
+async def _rounds_due(
+    request: SignRequest, latest: dict[str, store.LatestAck], at: datetime
+) -> dict[str, int]:
+    """The round to write for each subject not signed on `at`'s day (none when all are)."""
+    if not latest:
+        return dict.fromkeys(request.subject_keys, 1)
+    rule = await renewal_rule(request.version_id)
+    today = school_day(at, rule.zone)
+    due = {}
+    for key in request.subject_keys:
+        ack = latest.get(key)
+        if ack is None:
+            due[key] = 1
+        elif not counts_on(rule.renewal, rule.anchor, school_day(ack.signed_at, rule.zone), today):
+            due[key] = ack.round + 1
+    return due
+
+
+def _already_signed(latest: dict[str, store.LatestAck], at: datetime) -> Signing:
+    return Signing(False, tuple(sorted(a.id for a in latest.values())), at)
 
 
 async def _checked_version(request: SignRequest) -> store.VersionText:
@@ -121,7 +155,13 @@ async def _checked_version(request: SignRequest) -> store.VersionText:
 
 
 def _row(
-    request: SignRequest, sha256: str, key: str, evidence: Evidence, at: datetime, submission: str
+    request: SignRequest,
+    sha256: str,
+    key: str,
+    round_: int,
+    evidence: Evidence,
+    at: datetime,
+    submission: str,
 ) -> dict[str, Any]:
     return {
         "person_id": request.person_id,
@@ -130,6 +170,7 @@ def _row(
         "version_sha256": sha256,
         "pupil_id": None if key == SELF else int(key),
         "subject_key": key,
+        "round": round_,
         "signed_at": at,
         "channel": evidence.channel,
         "assurance": evidence.assurance.value,
@@ -149,13 +190,14 @@ def _audit_subject(request: SignRequest, evidence: Evidence) -> str:
 
 
 def _audit_data(
-    request: SignRequest, sha256: str, evidence: Evidence, at: datetime
+    request: SignRequest, sha256: str, rounds: dict[str, int], evidence: Evidence, at: datetime
 ) -> dict[str, Any]:
     return {
         "person_id": request.person_id,
         "version_id": request.version_id,
         "sha256": sha256,
-        "subjects": sorted(request.subject_keys),
+        "subjects": sorted(rounds),
+        "rounds": {key: rounds[key] for key in sorted(rounds)},
         "signed_at": at.isoformat(),
         "typed_name": evidence.typed_name,
         "channel": evidence.channel,

@@ -1,11 +1,16 @@
+import json
 from collections import Counter
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
 from bots.slack.nudge import NudgeError, nudge_unsigned
-from portal.store.models import Delivery
+from portal.core.evidence import Assurance
+from portal.core.renewals import academic_year_start
+from portal.store.models import AgreementVersion, Delivery
 from portal.store.slack_models import NudgeSnooze
+from portal.usecases.signing import Evidence, SignRequest, sign_agreement
 from tests.bots.conftest import SCHOOL, Slack, slack_settings
 from tests.bots.slack_peer import SlackPeer
 from tests.factories import make_school, make_staff, publish_seeds
@@ -156,3 +161,41 @@ async def test_unknown_agreements_are_refused(tmp_path: Path, peer: SlackPeer, d
         await nudge_unsigned(slack_settings(tmp_path, peer), SCHOOL, "no-such-thing", pace=0)
     with pytest.raises(NudgeError):  # parents are not nudged in Slack
         await nudge_unsigned(slack_settings(tmp_path, peer), SCHOOL, "parents-social-media-pledge")
+
+
+async def test_a_lapsed_signature_is_nudged_again_in_its_next_round(
+    tmp_path: Path, peer: SlackPeer, db
+):
+    await publish_seeds()
+    school = await make_school(SCHOOL)
+    ada = await make_staff(school, "Ada Able", "ua@clearwell.example")
+    peer.add_user("UA", "ua@clearwell.example")
+    # Nudged in an earlier cycle, then signed: that signature has lapsed since.
+    first_round = f"nudge:slack:{AGREEMENT}:2024-09:{ada.id}:step-1"
+    await Delivery.create(
+        school=school,
+        person=ada,
+        key=first_round,
+        channel="slack",
+        purpose="nudge",
+        step=1,
+        status="sent",
+    )
+    version = await AgreementVersion.get(agreement__slug=AGREEMENT, school=school)
+    await sign_agreement(
+        SignRequest(school.id, ada.id, version.agreement_id, version.id, ("self",), version.sha256),
+        Evidence("Ada Able", "portal", Assurance.SIGNED_IN),
+        at=datetime.combine(
+            academic_year_start(datetime.now(UTC).date()) - timedelta(days=30), time(12), UTC
+        ),
+    )
+    settings = slack_settings(tmp_path, peer)
+
+    report = await nudge_unsigned(settings, SCHOOL, AGREEMENT, step=1, pace=0)
+    again = await nudge_unsigned(settings, SCHOOL, AGREEMENT, step=1, pace=0)
+
+    assert (report.sent, again.sent) == (["Ada Able"], [])
+    message = peer.answered("chat.postMessage")[0].body
+    assert "Your last signature has lapsed." in json.dumps(message)
+    keys = await Delivery.filter(purpose="nudge").order_by("id").values_list("key", flat=True)
+    assert keys == [first_round, f"nudge:slack:{AGREEMENT}:2024-09:{ada.id}:round-2:step-1"]

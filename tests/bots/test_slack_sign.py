@@ -1,11 +1,17 @@
 import json
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+from portal.core.evidence import Assurance
+from portal.core.renewals import academic_year_start
 from portal.store import audit
-from portal.store.models import Acknowledgement, AuditEvent
+from portal.store.models import Acknowledgement, AgreementVersion, AuditEvent
+from portal.usecases.signing import Evidence, SignRequest, sign_agreement
 from tests.bots.conftest import SCHOOL, Slack
 from tests.factories import make_school, make_staff, publish_seeds
 
 AGREEMENT = "staff-social-media"
+LONDON = ZoneInfo("Europe/London")
 
 
 async def _tess(slack: Slack):
@@ -120,3 +126,32 @@ async def test_unmatched_users_cannot_sign(slack: Slack):
     view = (await slack.peer.wait_for("views.open"))[0].body["view"]
     assert "submit" not in view
     assert "email address" in view["blocks"][0]["text"]["text"]
+
+
+async def test_a_lapsed_signature_is_renewed_from_the_app_home(slack: Slack):
+    tess = await _tess(slack)
+    version = await AgreementVersion.get(agreement__slug=AGREEMENT, school_id=tess.school_id)
+    request = SignRequest(
+        tess.school_id, tess.id, version.agreement_id, version.id, ("self",), version.sha256
+    )
+    # Signed in an earlier academic year: the annual cycle has lapsed since.
+    earlier = academic_year_start(datetime.now(LONDON).date()) - timedelta(days=30)
+    at = datetime.combine(earlier, time(12), LONDON)
+    await sign_agreement(request, Evidence("Tess O'Teacher", "portal", Assurance.SIGNED_IN), at=at)
+
+    await slack.event({"type": "app_home_opened", "user": "U1", "tab": "home"})
+    home = (await slack.peer.wait_for("views.publish"))[0].body["view"]
+    row = next(b for b in home["blocks"] if b.get("accessory", {}).get("value") == AGREEMENT)
+    assert "🔴 Overdue" in row["text"]["text"]
+    assert row["accessory"]["text"]["text"] == "Read and sign"
+    view = await _open_modal(slack)
+    assert "submit" in view
+    response = await slack.interaction(_submission(view, "Tess O'Teacher", agreed=True))
+
+    assert response.status_code == 200 and response.text == ""
+    acks = await Acknowledgement.filter(person=tess).order_by("round")
+    assert [(a.round, a.channel) for a in acks] == [(1, "portal"), (2, "slack")]
+    event = (await AuditEvent.filter(action="agreement.signed").order_by("-seq"))[0]
+    assert event.data["rounds"] == {"self": 2}
+    renewed = (await slack.peer.wait_for("views.publish", 2))[1].body["view"]
+    assert "✅ Signed" in json.dumps(renewed, ensure_ascii=False)

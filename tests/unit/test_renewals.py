@@ -1,4 +1,5 @@
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -8,6 +9,8 @@ from portal.core.renewals import (
     Status,
     academic_year_start,
     add_years,
+    counts_on,
+    school_day,
     standing,
     valid_until,
 )
@@ -70,6 +73,27 @@ def test_add_years_from_leap_day_falls_back_to_28th():
 )
 def test_valid_until_at_cycle_boundaries(renewal, anchor, signed, until):
     assert valid_until(renewal, anchor, signed) == until
+
+
+@pytest.mark.parametrize(
+    ("renewal", "anchor", "signed", "today", "counts"),
+    [
+        (Renewal.ANNUAL, Anchor.ACADEMIC_YEAR, date(2024, 9, 10), date(2025, 8, 31), True),
+        (Renewal.ANNUAL, Anchor.ACADEMIC_YEAR, date(2024, 9, 10), date(2025, 9, 1), False),
+        (Renewal.BIENNIAL, Anchor.ACADEMIC_YEAR, date(2024, 9, 10), date(2025, 9, 2), True),
+        (Renewal.BIENNIAL, Anchor.ACADEMIC_YEAR, date(2024, 9, 10), date(2026, 9, 1), False),
+        (Renewal.ANNUAL, Anchor.ROLLING, date(2025, 3, 10), date(2026, 3, 10), False),
+        (Renewal.NONE, Anchor.ROLLING, date(2015, 3, 10), date(2026, 3, 10), True),
+    ],
+)
+def test_a_signature_counts_until_its_last_day(renewal, anchor, signed, today, counts):
+    assert counts_on(renewal, anchor, signed, today) is counts
+
+
+def test_the_day_is_the_schools():
+    late = datetime(2025, 8, 31, 23, 30, tzinfo=UTC)
+    assert school_day(late, ZoneInfo("Europe/London")) == date(2025, 9, 1)
+    assert school_day(late, UTC) == date(2025, 8, 31)
 
 
 def test_never_signed():

@@ -19,6 +19,7 @@ _SCENE = re.compile(
 )
 _EXAMPLES = re.compile(r"^(?:as examples|for example|e\.g\.)", re.IGNORECASE)
 _TO_PARENTS = re.compile(r"\bparent")
+_SITES = ("personal_account", "official")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,8 @@ class Rule:
     order: int
     contrary: tuple[re.Pattern[str], ...] = ()
     """Acts that go against this rule's duty ("delete" against "must retain")."""
+    sites: frozenset[str] = frozenset()
+    """Which kind of site the sentence speaks of: "personal_account", "official", or both."""
 
     @property
     def force(self) -> Force:
@@ -93,6 +96,7 @@ def _clause_rules(
             scene=scene and not to_parents,
             order=start + i,
             contrary=tuple(act for duty, act in lexicon.contrary if duty.search(folded)),
+            sites=frozenset(s for s in _SITES if lexicon.qualifiers[s].search(folded)),
         )
 
 
