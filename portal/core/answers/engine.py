@@ -99,7 +99,7 @@ class AnswerEngine:
             return _not_covered(book.school, parent)
         ranked = [
             s
-            for s in rank(pool.rules, asked, lexical, self.lexicon, topical, pool.specificity)
+            for s in rank(pool.rules, asked, lexical, self.lexicon, topical)
             if s.rule.force is not Force.NONE
         ]
         if not ranked:

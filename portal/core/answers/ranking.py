@@ -21,14 +21,6 @@ CONTRADICTED = 0.75  # a condition the question rules out is evidence the rule d
 # but a rule that applies outright answers it better.
 LIFTED = -1.0
 LEXICAL = 2.0
-# A rule on a narrower topic than the one asked ("communicating with pupils" under "contact
-# with pupils") answers it, at this share of the asked topic's weight.
-NARROWER = 0.75
-# The rule is about the other kind of site than the question: a ban on personal webspace asked
-# about an official school account, or the reverse.
-OTHER_SITE = -3.0
-# How far a topic's weight follows its specificity within the policy (0: not at all).
-SPECIFICITY = 0.0
 LEXICAL_ALONE = 6.0
 CLAUSE_TOPIC = 0.4
 SECTION_TOPIC = 0.2
@@ -39,6 +31,9 @@ HARM = 1.0
 # Topics a rule addresses that the question does not: a rule about something else as well is
 # a less exact answer.
 OFF_TOPIC = 0.25
+# The rule speaks only of the other kind of site than the question: a ban on personal webspace
+# asked about an official school account, or a duty on official sites asked about one's own.
+OTHER_SITE = -2.0
 # A rule that settles the matter (forbids, allows, names an approver) beats a bare duty.
 DECISIVE = 0.5
 # The asker proposes the opposite of the rule's duty, or asks who approves and the rule says.
@@ -85,24 +80,19 @@ def rank(
     lexical: Mapping[str, float],
     lexicon: Lexicon,
     topical: bool = True,
-    specificity: Mapping[str, float] | None = None,
 ) -> list[Scored]:
     """Rules best first; ties keep document order so answers never depend on set ordering.
     With no topic of the question in the policy (`topical` false), retrieval leads."""
     top = max(lexical.values(), default=0.0) or 1.0
     weight = LEXICAL if topical else LEXICAL_ALONE
-    context = _Context(
-        weights=_weighted(question, specificity or {}),
-        against=_against(question, lexicon.opposites),
-        topical=topical,
-        broader={t.id: t.broader for t in lexicon.topics if t.broader},
-    )
+    against = _against(question, lexicon.opposites)
     scored = [
         _score(
             rule,
             question,
             weight * lexical.get(rule.key, 0.0) / top + _agreeing(rule, question, lexicon),
-            context,
+            against,
+            topical,
         )
         for rule in rules
     ]
@@ -137,37 +127,21 @@ def _against(question: Question, opposites: Mapping[str, tuple[str, ...]]) -> fr
     return frozenset(q for q, opp in opposites.items() if any(o in question.facts for o in opp))
 
 
-def _weighted(question: Question, specificity: Mapping[str, float]) -> dict[str, float]:
-    """How much each of the question's topics counts here: how strongly it is asked, times
-    how few of this policy's sentences address it."""
-    return {t: w * specificity.get(t, 1.0) ** SPECIFICITY for t, w in question.topics.items()}
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What every rule is weighed against for one question."""
-
-    weights: Mapping[str, float]
-    against: frozenset[str]
-    topical: bool
-    broader: Mapping[str, str]
-
-
-def _score(rule: Rule, question: Question, evidence: float, context: _Context) -> Scored:
+def _score(
+    rule: Rule, question: Question, evidence: float, against: frozenset[str], topical: bool
+) -> Scored:
     """`evidence` is what the rule's own words earn: weighted BM25 and agreement with a duty."""
-    weights, against = context.weights, context.against
     topics = tuple(t for t in question.topics if t in rule.topics)
     echoed = [t for t in question.topics if t in rule.clause_topics and t not in rule.topics]
     nearby = [t for t in question.topics if t in rule.section_topics - rule.clause_topics]
     facts = tuple(sorted(_facts(question) & _limits(rule.reading) & SITUATION))
     implied = [f for f in facts if f not in _facts(question, stated=True)]
-    score = sum(weights[t] for t in topics)
-    score += NARROWER * _narrower(rule, weights, context.broader)
+    score = sum(question.topics[t] for t in topics)
     score += OTHER_SITE * _other_site(rule, question)
-    if context.topical:
+    if topical:
         score -= OFF_TOPIC * len(rule.topics - question.topics.keys())
-    score += CLAUSE_TOPIC * sum(weights[t] for t in echoed)
-    score += SECTION_TOPIC * sum(weights[t] for t in nearby)
+    score += CLAUSE_TOPIC * sum(question.topics[t] for t in echoed)
+    score += SECTION_TOPIC * sum(question.topics[t] for t in nearby)
     ruled_out = len((rule.reading.conditions - _SETTING) & against & SITUATION)
     lifted = len(rule.reading.scope & against)
     score += FACT * (len(facts) - IMPLIED * len(implied) + CONTRADICTED * ruled_out)
@@ -177,19 +151,16 @@ def _score(rule: Rule, question: Question, evidence: float, context: _Context) -
     return Scored(rule, score, topics, facts)
 
 
-def _narrower(rule: Rule, weights: Mapping[str, float], broader: Mapping[str, str]) -> float:
-    """The weight of asked topics this rule addresses only through a narrower one."""
-    narrower = (t for t in rule.topics - weights.keys() if t in broader)
-    return sum(weights.get(broader[t], 0.0) for t in narrower)
-
-
 def _other_site(rule: Rule, question: Question) -> bool:
-    """A question about one kind of site (official or personal) and a rule about only the other."""
-    mine, official = "personal_account" in question.facts, "official" in question.facts
-    if mine == official:
+    """One kind of site (official or personal) asked about, and a rule about only the other."""
+    personal, official = "personal_account" in question.facts, "official" in question.facts
+    if personal == official:
         return False
-    personal, school = "personal_account" in rule.sites, "official" in rule.sites
-    return personal and not school if official else school and not personal
+    wanted, other = _SITE_KINDS if official else _SITE_KINDS[::-1]
+    return other in rule.sites and wanted not in rule.sites
+
+
+_SITE_KINDS = ("official", "personal_account")
 
 
 def _agreeing(rule: Rule, question: Question, lexicon: Lexicon) -> float:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,26 +25,11 @@ class Pool:
 
     rules: tuple[Rule, ...]
     topics: frozenset[str] = field(default_factory=frozenset)
-    specificity: Mapping[str, float] = field(default_factory=dict)
-    """Topic id -> how much naming it singles out a rule in this policy (1 for one sentence)."""
 
     @classmethod
     def of(cls, rules: Iterable[Rule]) -> Pool:
         kept = tuple(rules)
-        topics = frozenset().union(*(r.clause_topics for r in kept))
-        return cls(kept, topics, specificity(kept, topics))
-
-
-def specificity(rules: tuple[Rule, ...], topics: Iterable[str]) -> dict[str, float]:
-    """Inverse document frequency of each topic over the policy's sentences, scaled so a topic
-    one sentence addresses counts fully: a topic that tags twenty sentences of this policy
-    says little about which of them decides, one that tags two says a lot."""
-    total = len(rules)
-    if not total:
-        return {}
-    top = math.log(1 + total)
-    found = {t: sum(1 for r in rules if t in r.topics) for t in topics}
-    return {t: math.log(1 + total / max(n, 1)) / top for t, n in found.items()}
+        return cls(kept, frozenset().union(*(r.clause_topics for r in kept)))
 
 
 @dataclass(frozen=True, slots=True)
