@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from tortoise.transactions import in_transaction
@@ -164,26 +166,12 @@ async def load_agreement(row: Agreement) -> core.Agreement:
     clauses = await Clause.filter(version_id__in=[v.id for v in versions]).order_by("position")
     by_version: dict[int, list[core.Clause]] = {}
     for c in clauses:
-        by_version.setdefault(c.version_id, []).append(  # type: ignore[attr-defined]
-            core.Clause(
-                ref=c.ref,
-                number=c.number,
-                heading=c.heading,
-                text=c.text,
-                section=c.section,
-                position=c.position,
-            )
-        )
+        by_version.setdefault(c.version_id, []).append(clause_of(c))  # type: ignore[attr-defined]
     school = await School.get(id=row.school_id)  # type: ignore[attr-defined]
-    return core.Agreement(
-        school=school.slug,
-        slug=row.slug,
-        title=row.title,
-        audience=core.Audience(row.audience),
-        renewal=core.Renewal(row.renewal),
-        anchor=core.Anchor(row.anchor),
-        signers=core.SignerRule(row.signers),
-        versions=tuple(
+    return agreement_of(
+        school.slug,
+        row,
+        (
             core.AgreementVersion(
                 label=v.label,
                 effective=_as_date(v.effective),
@@ -196,6 +184,49 @@ async def load_agreement(row: Agreement) -> core.Agreement:
             )
             for v in versions
         ),
+    )
+
+
+def clause_of(row: Clause) -> core.Clause:
+    return core.Clause(
+        ref=row.ref,
+        number=row.number,
+        heading=row.heading,
+        text=row.text,
+        section=row.section,
+        position=row.position,
+    )
+
+
+class AgreementTerms(Protocol):
+    """An agreement's stored terms, as a row or a query's result holds them."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def audience(self) -> str: ...
+    @property
+    def renewal(self) -> str: ...
+    @property
+    def anchor(self) -> str: ...
+    @property
+    def signers(self) -> str: ...
+
+
+def agreement_of(
+    school_slug: str, terms: AgreementTerms, versions: Iterable[core.AgreementVersion]
+) -> core.Agreement:
+    return core.Agreement(
+        school=school_slug,
+        slug=terms.slug,
+        title=terms.title,
+        audience=core.Audience(terms.audience),
+        renewal=core.Renewal(terms.renewal),
+        anchor=core.Anchor(terms.anchor),
+        signers=core.SignerRule(terms.signers),
+        versions=tuple(versions),
     )
 
 

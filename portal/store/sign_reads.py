@@ -1,3 +1,4 @@
+# ruff: noqa: S608  -- the SQL is put together from this module's own fixed text; values are bound
 """The sign page's read in hand-written SQL: one query per request, for PostgreSQL and SQLite.
 
 Every parent hits this page at once after an invitation goes out. Through the ORM it took
@@ -15,7 +16,8 @@ from typing import Any
 
 from tortoise import connections
 
-_POSTGRES = """
+# What both dialects select alike; only the JSON aggregation and the placeholder differ.
+_COLUMNS = """\
 SELECT i.id, i.school_id, i.person_id, i.agreement_id, i.version_id, i.pupil_ids, i.expires_at,
        i.opened_at, i.revoked_at, i.revoked_reason,
        s.slug AS "school__slug", s.name AS "school__name", s.timezone AS "school__timezone",
@@ -24,57 +26,55 @@ SELECT i.id, i.school_id, i.person_id, i.agreement_id, i.version_id, i.pupil_ids
        p.left_at AS "person__left_at", a.title AS "agreement__title",
        a.school_id AS "agreement__school_id", a.renewal AS "agreement__renewal",
        a.anchor AS "agreement__anchor",
-       (SELECT coalesce(json_agg(json_build_object(
+"""
+_PUPIL = """\
                'id', pu.id, 'school_id', pu.school_id, 'full_name', pu.full_name,
-               'year_group', pu.year_group, 'form', pu.form, 'left_at', pu.left_at)
+               'year_group', pu.year_group, 'form', pu.form, 'left_at', pu.left_at"""
+_ACKNOWLEDGEMENT = """\
+               'id', k.id, 'version_id', k.version_id, 'subject_key', k.subject_key,
+               'round', k.round, 'pupil_id', k.pupil_id, 'signed_at', k.signed_at,
+               'typed_name', k.typed_name, 'version_sha256', k.version_sha256, 'channel', k.channel,
+               'assurance', k.assurance, 'ip', k.ip, 'user_agent', k.user_agent,
+               'invitation_id', k.invitation_id"""
+_JOINS = """\
+FROM invitation i
+JOIN school s ON s.id = i.school_id
+JOIN person p ON p.id = i.person_id
+JOIN agreement a ON a.id = i.agreement_id
+WHERE i.id = """
+_PARTS = {
+    "columns": _COLUMNS,
+    "pupil": _PUPIL,
+    "acknowledgement": _ACKNOWLEDGEMENT,
+    "joins": _JOINS,
+}
+
+_POSTGRES = """
+{columns}       (SELECT coalesce(json_agg(json_build_object(
+{pupil})
                ORDER BY pu.full_name, pu.id), '[]')
         FROM pupil pu
         WHERE pu.id IN (SELECT jsonb_array_elements_text(i.pupil_ids::jsonb)::int)) AS pupils,
        (SELECT coalesce(json_agg(json_build_object(
-               'id', k.id, 'version_id', k.version_id, 'subject_key', k.subject_key,
-               'round', k.round, 'pupil_id', k.pupil_id, 'signed_at', k.signed_at,
-               'typed_name', k.typed_name, 'version_sha256', k.version_sha256, 'channel', k.channel,
-               'assurance', k.assurance, 'ip', k.ip, 'user_agent', k.user_agent,
-               'invitation_id', k.invitation_id)
+{acknowledgement})
                ORDER BY k.signed_at DESC, k.id DESC), '[]')
         FROM acknowledgement k
         WHERE k.person_id = i.person_id AND k.agreement_id = i.agreement_id) AS history
-FROM invitation i
-JOIN school s ON s.id = i.school_id
-JOIN person p ON p.id = i.person_id
-JOIN agreement a ON a.id = i.agreement_id
-WHERE i.id = $1
-"""
+{joins}$1
+""".format(**_PARTS)
 
 _SQLITE = """
-SELECT i.id, i.school_id, i.person_id, i.agreement_id, i.version_id, i.pupil_ids, i.expires_at,
-       i.opened_at, i.revoked_at, i.revoked_reason,
-       s.slug AS "school__slug", s.name AS "school__name", s.timezone AS "school__timezone",
-       s.contacts AS "school__contacts", p.school_id AS "person__school_id",
-       p.full_name AS "person__full_name", p.email AS "person__email", p.kind AS "person__kind",
-       p.left_at AS "person__left_at", a.title AS "agreement__title",
-       a.school_id AS "agreement__school_id", a.renewal AS "agreement__renewal",
-       a.anchor AS "agreement__anchor",
-       (SELECT json_group_array(json_object(
-               'id', pu.id, 'school_id', pu.school_id, 'full_name', pu.full_name,
-               'year_group', pu.year_group, 'form', pu.form, 'left_at', pu.left_at))
+{columns}       (SELECT json_group_array(json_object(
+{pupil}))
         FROM (SELECT * FROM pupil WHERE id IN (SELECT value FROM json_each(i.pupil_ids))
               ORDER BY full_name, id) pu) AS pupils,
        (SELECT json_group_array(json_object(
-               'id', k.id, 'version_id', k.version_id, 'subject_key', k.subject_key,
-               'round', k.round, 'pupil_id', k.pupil_id, 'signed_at', k.signed_at,
-               'typed_name', k.typed_name, 'version_sha256', k.version_sha256, 'channel', k.channel,
-               'assurance', k.assurance, 'ip', k.ip, 'user_agent', k.user_agent,
-               'invitation_id', k.invitation_id))
+{acknowledgement}))
         FROM (SELECT * FROM acknowledgement
               WHERE person_id = i.person_id AND agreement_id = i.agreement_id
               ORDER BY signed_at DESC, id DESC) k) AS history
-FROM invitation i
-JOIN school s ON s.id = i.school_id
-JOIN person p ON p.id = i.person_id
-JOIN agreement a ON a.id = i.agreement_id
-WHERE i.id = ?
-"""
+{joins}?
+""".format(**_PARTS)
 
 _DATES = ("expires_at", "opened_at", "revoked_at", "person__left_at", "left_at", "signed_at")
 _JSON = ("pupil_ids", "school__contacts", "pupils", "history")

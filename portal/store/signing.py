@@ -12,6 +12,7 @@ from tortoise.transactions import in_transaction
 
 from portal.core import agreements as core
 from portal.store import audit, invitations
+from portal.store.agreements import clause_of
 from portal.store.chain_writer import Event, OpenJob, SignJob, writer
 from portal.store.models import (
     AgreementVersion,
@@ -59,17 +60,7 @@ async def version_text(version_id: int) -> VersionText | None:
         sha256=row.sha256,
         statement=row.statement,
         text=row.text,
-        clauses=tuple(
-            core.Clause(
-                ref=c.ref,
-                number=c.number,
-                heading=c.heading,
-                text=c.text,
-                section=c.section,
-                position=c.position,
-            )
-            for c in clauses
-        ),
+        clauses=tuple(clause_of(c) for c in clauses),
     )
     if len(_versions) >= _VERSION_CACHE_SIZE:
         _versions.clear()

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from portal.mail import Mailer, MailError, MailNotConfigured, Message, render, smtp_target
+from portal.mail import MailNotConfigured, Message, smtp_target
 from portal.settings import Settings
 from portal.store import campaigns as store
 from portal.store import invitations as invitation_store
@@ -25,9 +25,9 @@ from portal.usecases.campaigns import (
     load,
     still_in_force,
 )
-from portal.usecases.invitations import sign_url
+from portal.usecases.delivery import LazyMailer, letter, send_claimed
+from portal.usecases.invitations import invitation_for, sign_url
 from portal.usecases.obligations import Duty
-from portal.wording import long_date
 
 log = logging.getLogger(__name__)
 
@@ -106,22 +106,18 @@ async def run_in_background(
 async def _invitation(
     loaded: Loaded, duty: Duty, live: dict[int, Invitation], expires: datetime, actor: str
 ) -> Invitation:
-    pupil_ids = sorted(p.id for p in duty.pupils)
-    old = live.get(duty.signer.id)
-    if old is not None and set(pupil_ids) <= set(old.pupil_ids):
-        return old
-    new = await invitation_store.create(
+    invitation, created = await invitation_for(
         loaded.school,
-        person_id=duty.signer.id,
+        duty,
+        live.get(duty.signer.id),
         agreement_id=loaded.agreement_id,
         version_id=loaded.version.id,
-        pupil_ids=pupil_ids,
-        expires_at=expires,
+        expires=expires,
         actor=actor,
-        replaces=old,
     )
-    await store.stamp_invitations(loaded.row.id, [new.id])
-    return new
+    if created:
+        await store.stamp_invitations(loaded.row.id, [invitation.id])
+    return invitation
 
 
 async def _deliver(
@@ -144,18 +140,8 @@ async def _deliver(
     ):
         report.already_emailed += 1
         return ""
-    error = ""
-    try:
-        await mailer.send(invitation_message(settings, loaded, duty, invitation))
-    except MailError as exc:
-        error = str(exc)
-    await invitation_store.finish_delivery(
-        loaded.school,
-        key,
-        subject_id=invitation_store.subject(invitation.id),
-        actor=actor,
-        error=error,
-    )
+    message = invitation_message(settings, loaded, duty, invitation)
+    error = await send_claimed(mailer, loaded.school, invitation, message, key=key, actor=actor)
     if error:
         report.failed.append(f"{duty.signer.full_name}: {error}")
         return "failed"
@@ -183,18 +169,15 @@ def _message(
     duty: Duty,
     invitation: Invitation,
 ) -> Message:
-    school, agreement = loaded.school, loaded.agreement
-    return render(
+    return letter(
         template,
-        to=duty.signer.email or "",
-        subject=f"{lead}: {agreement.title} ({school.name})",
-        school=school.name,
-        title=agreement.title,
+        lead,
+        school=loaded.school,
+        title=loaded.agreement.title,
         version=loaded.version.label,
-        name=duty.signer.full_name,
-        pupils=duty.pupils,
+        duty=duty,
+        invitation=invitation,
         link=sign_url(settings, invitation.id),
-        expires=long_date(invitation.expires_at, school.timezone),
     )
 
 
@@ -219,25 +202,3 @@ class _Progress:
     async def flush(self) -> None:
         await store.add_progress(self.campaign_id, self.pending, datetime.now(UTC))
         self.pending, self.last = {}, time.monotonic()
-
-
-class LazyMailer:
-    """Connects on the first message, so a run with nothing to email never dials the server."""
-
-    def __init__(self, settings: Settings) -> None:
-        self._settings = settings
-        self._mailer: Mailer | None = None
-
-    async def __aenter__(self) -> LazyMailer:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        if self._mailer is not None:
-            await self._mailer.__aexit__(None, None, None)
-
-    async def send(self, message: Message) -> None:
-        if self._mailer is None:
-            mailer = Mailer(self._settings)
-            await mailer.__aenter__()
-            self._mailer = mailer
-        await self._mailer.send(message)

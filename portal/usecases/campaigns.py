@@ -18,10 +18,10 @@ from portal.core.agreements import Agreement, Audience
 from portal.core.reminders import ReminderSchedule, SchoolCalendar, Term, next_due_at
 from portal.settings import Settings
 from portal.store import campaigns as store
-from portal.store import invitations as invitation_store
 from portal.store.agreements import load_agreement
 from portal.store.campaign_models import Campaign
 from portal.store.models import AgreementVersion, School
+from portal.usecases import invitations
 from portal.usecases.obligations import Duty, PupilRef, Scope, roll
 
 DEFAULT_SCHEDULE = ReminderSchedule()
@@ -280,14 +280,7 @@ async def duties_of(
     current = await roll(loaded.agreement, today, Scope(), settings.due_soon_days)
     keep = await _audience_filter(loaded)
     duties = [kept for d in current.duties if (kept := keep(d)) is not None]
-    signed = await invitation_store.signed_subjects(
-        loaded.version.id, (d.signer.id for d in duties), today
-    )
-    unsigned = []
-    for duty in duties:
-        subjects = tuple(s for s in duty.subjects if (duty.signer.id, s.key) not in signed)
-        if subjects:
-            unsigned.append(Duty(duty.signer, subjects))
+    unsigned = await invitations.unsigned(duties, loaded.version.id, today)
     unreachable = [
         s.pupil for s in current.unreachable if s.pupil is not None and keep.pupil(s.pupil)
     ]

@@ -19,6 +19,7 @@ from portal.core import agreements as core
 from portal.core.completion import STATUS_ORDER, Rank, boundaries
 from portal.core.renewals import DEFAULT_DUE_SOON_DAYS, Status, valid_until
 from portal.store import completion as store
+from portal.store.agreements import agreement_of
 from portal.store.models import School
 
 STATUS_LABELS = {
@@ -250,15 +251,10 @@ async def _plans(
 def _plan(
     school: School, row: store.AgreementRow, today: date, due_soon_days: int, zone: ZoneInfo
 ) -> _Plan:
-    agreement = core.Agreement(
-        school=school.slug,
-        slug=row.slug,
-        title=row.title,
-        audience=core.Audience(row.audience),
-        renewal=core.Renewal(row.renewal),
-        anchor=core.Anchor(row.anchor),
-        signers=core.SignerRule(row.signers),
-        versions=tuple(
+    agreement = agreement_of(
+        school.slug,
+        row,
+        (
             core.AgreementVersion(
                 label=v.label,
                 effective=v.effective,

@@ -12,15 +12,15 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from portal.core.agreements import Agreement, AgreementVersion
 from portal.core.renewals import Standing, Status
-from portal.mail import Mailer, MailError, Message, render, smtp_target
+from portal.mail import Message, smtp_target
 from portal.settings import Settings
 from portal.store import invitations as store
 from portal.store.agreements import load_agreement
 from portal.store.models import Agreement as AgreementRow
 from portal.store.models import AgreementVersion as VersionRow
 from portal.store.models import Invitation, Person, Pupil, School
+from portal.usecases.delivery import LazyMailer, letter, send_claimed
 from portal.usecases.obligations import Duty, PupilRef, Scope, Signer, Subject, roll
-from portal.wording import long_date
 
 SALT = "signoff.sign-invitation"
 NO_EMAIL = "no email address on file: send a paper letter (paper route)"
@@ -112,7 +112,7 @@ async def invite(
     report = InviteReport(agreement=f"{school_slug}/{agreement_slug}", version=target.version.label)
     report.unreachable = [s.pupil for s in current.unreachable if s.pupil is not None]
     duties = await _unsigned(current.duties, target.version_id, today, report)
-    async with _LazyMailer(settings) as mailer:
+    async with LazyMailer(settings) as mailer:
         await mailer.ready(duties)
         tickets = await _issue(
             settings, target, duties, resend=resend, actor=actor, now=now, report=report
@@ -139,6 +139,12 @@ async def _target(school_slug: str, agreement_slug: str, now: datetime) -> _Targ
 async def _unsigned(
     duties: Sequence[Duty], version_id: int, today: date, report: InviteReport
 ) -> list[Duty]:
+    kept = await unsigned(duties, version_id, today)
+    report.already_signed += len(duties) - len(kept)
+    return kept
+
+
+async def unsigned(duties: Sequence[Duty], version_id: int, today: date) -> list[Duty]:
     """Drop what each person holds a signature of this very version for that still counts."""
     signed = await store.signed_subjects(version_id, (d.signer.id for d in duties), today)
     kept = []
@@ -146,8 +152,6 @@ async def _unsigned(
         subjects = tuple(s for s in duty.subjects if (duty.signer.id, s.key) not in signed)
         if subjects:
             kept.append(Duty(duty.signer, subjects))
-        else:
-            report.already_signed += 1
     return kept
 
 
@@ -165,25 +169,53 @@ async def _issue(
     expires = now + timedelta(days=settings.invitation_days)
     tickets = []
     for duty in duties:
-        pupil_ids = sorted(p.id for p in duty.pupils)
-        old = live.get(duty.signer.id)
-        if old is not None and not resend and set(pupil_ids) <= set(old.pupil_ids):
-            report.reused += 1
-            tickets.append(_Ticket(old, duty))
-            continue
-        new = await store.create(
+        invitation, created = await invitation_for(
             target.school,
-            person_id=duty.signer.id,
+            duty,
+            live.get(duty.signer.id),
             agreement_id=target.agreement_id,
             version_id=target.version_id,
-            pupil_ids=pupil_ids,
-            expires_at=expires,
+            expires=expires,
             actor=actor,
-            replaces=old,
+            resend=resend,
         )
-        report.created += 1
-        tickets.append(_Ticket(new, duty))
+        if created:
+            report.created += 1
+        else:
+            report.reused += 1
+        tickets.append(_Ticket(invitation, duty))
     return tickets
+
+
+async def invitation_for(
+    school: School,
+    duty: Duty,
+    old: Invitation | None,
+    *,
+    agreement_id: int,
+    version_id: int,
+    expires: datetime,
+    actor: str,
+    resend: bool = False,
+) -> tuple[Invitation, bool]:
+    """The person's live link when it covers all their pupils, else a new one replacing it.
+
+    True with a new invitation, False with the live one reused.
+    """
+    pupil_ids = sorted(p.id for p in duty.pupils)
+    if old is not None and not resend and set(pupil_ids) <= set(old.pupil_ids):
+        return old, False
+    new = await store.create(
+        school,
+        person_id=duty.signer.id,
+        agreement_id=agreement_id,
+        version_id=version_id,
+        pupil_ids=pupil_ids,
+        expires_at=expires,
+        actor=actor,
+        replaces=old,
+    )
+    return new, True
 
 
 async def _send_all(
@@ -193,7 +225,7 @@ async def _send_all(
     report: InviteReport,
     actor: str,
     progress: Callable[[int], Progress] | None,
-    mailer: _LazyMailer,
+    mailer: LazyMailer,
 ) -> None:
     bar = progress(len(tickets)) if progress is not None else None
     try:
@@ -210,7 +242,7 @@ async def _send_one(
     settings: Settings,
     target: _Target,
     ticket: _Ticket,
-    mailer: _LazyMailer,
+    mailer: LazyMailer,
     report: InviteReport,
     actor: str,
 ) -> None:
@@ -225,14 +257,7 @@ async def _send_one(
         report.already_sent.append(signer)
         return
     message = invitation_message(settings, target, ticket)
-    error = ""
-    try:
-        await mailer.send(message)
-    except MailError as exc:
-        error = str(exc)
-    await store.finish_delivery(
-        target.school, key, subject_id=store.subject(invitation.id), actor=actor, error=error
-    )
+    error = await send_claimed(mailer, target.school, invitation, message, key=key, actor=actor)
     if error:
         report.failed.append(Failure(signer, error))
     else:
@@ -240,51 +265,16 @@ async def _send_one(
 
 
 def invitation_message(settings: Settings, target: _Target, ticket: _Ticket) -> Message:
-    signer = ticket.duty.signer
-    return render(
+    return letter(
         "invitation",
-        to=signer.email or "",
-        subject=f"Please sign: {target.agreement.title} ({target.school.name})",
-        school=target.school.name,
+        "Please sign",
+        school=target.school,
         title=target.agreement.title,
         version=target.version.label,
-        name=signer.full_name,
-        pupils=ticket.duty.pupils,
+        duty=ticket.duty,
+        invitation=ticket.invitation,
         link=sign_url(settings, ticket.invitation.id),
-        expires=long_date(ticket.invitation.expires_at, target.school.timezone),
     )
-
-
-class _LazyMailer:
-    """Connects on the first message, so a run with nothing to send never dials the server."""
-
-    def __init__(self, settings: Settings) -> None:
-        self._settings = settings
-        self._mailer: Mailer | None = None
-
-    async def __aenter__(self) -> _LazyMailer:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        if self._mailer is not None:
-            await self._mailer.__aexit__(None, None, None)
-
-    async def ready(self, duties: Sequence[Duty]) -> None:
-        """Connect now when anyone has an address: an unreachable server stops the run before
-        a single link is created, rather than failing once per person."""
-        if any(d.signer.email for d in duties):
-            await self._connect()
-
-    async def send(self, message: Message) -> None:
-        await self._connect()
-        assert self._mailer is not None
-        await self._mailer.send(message)
-
-    async def _connect(self) -> None:
-        if self._mailer is None:
-            mailer = Mailer(self._settings)
-            await mailer.__aenter__()
-            self._mailer = mailer
 
 
 async def resend(settings: Settings, invitation_id: int, actor: str) -> InviteReport:
@@ -301,7 +291,7 @@ async def resend(settings: Settings, invitation_id: int, actor: str) -> InviteRe
     target = _Target(school, agreement, version, old.agreement_id, old.version_id)  # type: ignore[attr-defined]
     duty = await _duty_of(old)
     report = InviteReport(agreement=f"{school.slug}/{agreement.slug}", version=version.label)
-    async with _LazyMailer(settings) as mailer:
+    async with LazyMailer(settings) as mailer:
         await mailer.ready([duty])
         tickets = await _issue(
             settings, target, [duty], resend=True, actor=actor, now=now, report=report

@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from portal.core.reminders import due_step
-from portal.mail import MailError
 from portal.settings import Settings
 from portal.store import campaigns as store
 from portal.store import invitations as invitation_store
 from portal.store.models import Invitation
-from portal.usecases.campaign_sending import LazyMailer, reminder_message
+from portal.usecases.campaign_sending import reminder_message
 from portal.usecases.campaigns import (
     Loaded,
     calendar_of,
@@ -25,6 +24,7 @@ from portal.usecases.campaigns import (
     schedule_of,
     still_in_force,
 )
+from portal.usecases.delivery import LazyMailer, send_claimed
 from portal.usecases.obligations import Duty
 
 ACTOR = "signoff reminders"
@@ -103,18 +103,8 @@ async def _send_one(
         report.already_sent += 1
         return
     await store.set_delivery_step(key, step)
-    error = ""
-    try:
-        await mailer.send(reminder_message(settings, loaded, duty, invitation))
-    except MailError as exc:
-        error = str(exc)
-    await invitation_store.finish_delivery(
-        loaded.school,
-        key,
-        subject_id=invitation_store.subject(invitation.id),
-        actor=ACTOR,
-        error=error,
-    )
+    message = reminder_message(settings, loaded, duty, invitation)
+    error = await send_claimed(mailer, loaded.school, invitation, message, key=key, actor=ACTOR)
     if error:
         report.failed.append(f"{duty.signer.full_name}: {error}")
     else:

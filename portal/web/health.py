@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, RedirectResponse
 from starlette.routing import BaseRoute, Route
 from tortoise import Tortoise
 
@@ -16,5 +16,11 @@ async def healthz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
+async def home(request: Request) -> RedirectResponse:
+    # Parents arrive by their personal link and staff by Slack or the office pages; the bare
+    # address belongs to the office.
+    return RedirectResponse("/office/", status_code=303)
+
+
 def routes() -> list[BaseRoute]:
-    return [Route("/healthz", healthz, methods=["GET"])]
+    return [Route("/healthz", healthz, methods=["GET"]), Route("/", home, methods=["GET"])]

@@ -21,7 +21,7 @@ from portal.store.models import AgreementVersion, Person
 from portal.usecases.dashboard import STATUS_LABELS
 from portal.usecases.obligations import roll
 from portal.usecases.signing import Evidence, SignRequest, sign_agreement
-from tests.browser.test_office_signin import _free_port, _serious, chromium, served
+from tests.browser.support import chromium, free_port, serious, served
 from tests.conftest import make_settings
 from tests.factories import make_parent, make_pupil, make_school, make_staff, publish_seeds
 from tests.mailpeer import MailPeer
@@ -94,7 +94,7 @@ def _note_error(errors: list[str], message: ConsoleMessage) -> None:
 async def test_office_sees_completion_downloads_csv_and_runs_a_campaign(db, tmp_path: Path):
     peer = MailPeer()
     peer.start()
-    port = _free_port()
+    port = free_port()
     settings = make_settings(
         tmp_path, SIGNOFF_BASE_URL=f"http://127.0.0.1:{port}", SIGNOFF_SMTP_URL=peer.url
     )
@@ -113,12 +113,12 @@ async def test_office_sees_completion_downloads_csv_and_runs_a_campaign(db, tmp_
 
             await page.goto(base + "/office/clearwell/completion")
             assert await page.locator("svg.bar[role=img]").count() == 2
-            violations += await _serious(page)
+            violations += await serious(page)
 
             for slug in (STAFF, PLEDGE):
                 await page.goto(f"{base}/office/clearwell/completion/{slug}")
                 assert _shown(await page.content()) == await _expected(slug), slug
-                violations += await _serious(page)
+                violations += await serious(page)
 
             async with page.expect_download() as download_info:
                 await page.click("text=Download everyone as CSV")
@@ -132,42 +132,42 @@ async def test_office_sees_completion_downloads_csv_and_runs_a_campaign(db, tmp_
                 f"{base}/office/clearwell/completion/{STAFF}/people?status=never_signed"
             )
             assert await page.locator("tbody tr").count() == 3
-            violations += await _serious(page)
+            violations += await serious(page)
 
             # A campaign: start it, see who must sign, send it and watch the progress.
             await page.goto(base + "/office/clearwell/campaigns")
-            violations += await _serious(page)
+            violations += await serious(page)
             await page.click("text=Start a campaign")
-            violations += await _serious(page)
+            violations += await serious(page)
             await page.select_option("#agreement", STAFF)
             await page.fill("#name", "Spring staff")
             await page.click("button:has-text('Continue')")
             assert "3 people must sign" in re.sub(r"<[^>]+>", "", await page.content())
-            violations += await _serious(page)
+            violations += await serious(page)
             await page.click("button:has-text('Send to 2 by email now')")
             await page.wait_for_selector("text=Finished.")
             assert "2 of 3 done" not in (await page.text_content("main") or "")
             assert "3 of 3 done: 2 emailed" in (await page.text_content("main") or "")
-            violations += await _serious(page)
+            violations += await serious(page)
             assert len(peer.messages) == 2
 
             await page.click("text=Back to the campaign")
             await page.click("text=print their letters with a QR code")
             assert await page.locator(".letter svg[role=img]").count() == 1
             assert "Sam Site" in (await page.text_content("main") or "")
-            violations += await _serious(page)
+            violations += await serious(page)
 
             await page.click("text=recorded by the office")
             await page.fill("#q", "Sam")
             await page.click("button:has-text('Find')")
             await page.click("text=Sam Site")
-            violations += await _serious(page)
+            violations += await serious(page)
             await page.fill("#reason", "Signed the slip in the staff room")
             await page.click("button:has-text('Record the signature')")
             assert "has been recorded" in (await page.text_content("main") or "")
 
             await page.goto(base + "/office/clearwell/term-dates")
-            violations += await _serious(page)
+            violations += await serious(page)
 
             await page.goto(f"{base}/office/clearwell/completion/{STAFF}")
             assert _shown(await page.content()) == await _expected(STAFF)

@@ -4,91 +4,24 @@ sees what changed. axe-core checks every office page on the way."""
 
 from __future__ import annotations
 
-import asyncio
-import socket
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import date
-from pathlib import Path
 
 import pyotp
 import pytest
-import uvicorn
-from axe_playwright_python.async_playwright import Axe
-from playwright.async_api import Browser, Page, async_playwright
 
-from portal.settings import Settings
 from portal.store import invitations
 from portal.store.models import AgreementVersion
 from portal.usecases.invitations import link_token
-from portal.web.app import create_app
+from tests.browser.support import chromium, free_port, serious, served
 from tests.conftest import make_settings
 from tests.web.office_support import PASSWORD, code_at, make_office_user
 from tests.web.sign_support import PLEDGE, family, sign_client, sign_form
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@asynccontextmanager
-async def served(settings: Settings, port: int) -> AsyncIterator[str]:
-    config = uvicorn.Config(
-        create_app(settings, manage_database=False),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="off",
-    )
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    while not server.started:
-        assert not task.done(), "uvicorn stopped before it started"
-        await asyncio.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
-
-
-@asynccontextmanager
-async def chromium() -> AsyncIterator[Browser]:
-    if not await asyncio.to_thread(Path(CHROMIUM).exists):
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield browser
-        finally:
-            await browser.close()
-
-
-async def _serious(page: Page) -> list[str]:
-    results = await Axe().run(page)
-    return [
-        f"{page.url} {v['id']}: {v['help']}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
-
 
 async def test_trust_admin_signs_in_with_a_code_and_publishes_a_material_version(db, tmp_path):
-    port = _free_port()
+    port = free_port()
     settings = make_settings(tmp_path, SIGNOFF_BASE_URL=f"http://127.0.0.1:{port}")
     signed = await family(settings)  # a parent with a live link to the pledge, version 2024-09
     async with sign_client(settings) as parent:
@@ -103,24 +36,24 @@ async def test_trust_admin_signs_in_with_a_code_and_publishes_a_material_version
 
         await page.goto(base + "/office/clearwell/agreements")
         assert "/office/login" in page.url
-        violations = await _serious(page)
+        violations = await serious(page)
         await page.fill("#email", admin.email)
         await page.fill("#password", "not it at all")
         await page.click("button:has-text('Sign in')")
         assert "do not match an account" in await page.text_content("main")
-        violations += await _serious(page)
+        violations += await serious(page)
 
         # First sign-in: the password, then setting up the code app (required for admins).
         await page.fill("#password", PASSWORD)
         await page.click("button:has-text('Sign in')")
         assert page.url.endswith("/office/enrol")
         assert await page.locator(".office-qr svg").count() == 1
-        violations += await _serious(page)
+        violations += await serious(page)
         totp = pyotp.TOTP((await page.text_content("#secret") or "").replace(" ", ""))
         await page.fill("#code", code_at(totp))
         await page.click("button:has-text('Confirm')")
         assert page.url == base + "/office/clearwell/agreements"
-        violations += await _serious(page)
+        violations += await serious(page)
 
         await page.click("button:has-text('Sign out')")
         assert "You have signed out." in await page.text_content("main")
@@ -130,24 +63,24 @@ async def test_trust_admin_signs_in_with_a_code_and_publishes_a_material_version
         await page.fill("#password", PASSWORD)
         await page.click("button:has-text('Sign in')")
         assert page.url.endswith("/office/login/code")
-        violations += await _serious(page)
+        violations += await serious(page)
         await page.fill("#code", code_at(totp, 1))
         await page.click("button:has-text('Continue')")
         assert page.url == base + "/office/"
         assert "All schools" in await page.text_content("h1")
-        violations += await _serious(page)
+        violations += await serious(page)
 
         await page.click("a:has-text('Clearwell')")
-        violations += await _serious(page)
+        violations += await serious(page)
         await page.click("nav a:has-text('Agreements')")
         await page.click("a:has-text('Pledge')")
-        violations += await _serious(page)
+        violations += await serious(page)
 
         # A label with a space is refused next to its field; nothing is published.
         await page.fill("#label", "2025 09")
         await page.click("button:has-text('Publish new version')")
         assert "may use only letters" in await page.text_content("#label-error")
-        violations += await _serious(page)
+        violations += await serious(page)
 
         text = await page.input_value("#text")
         await page.fill(
@@ -159,11 +92,11 @@ async def test_trust_admin_signs_in_with_a_code_and_publishes_a_material_version
         await page.fill("#changes", "Clause 10.4 now covers anyone, not only offenders.")
         await page.click("button:has-text('Publish new version')")
         assert "Version 2025-09 is published" in await page.text_content(".panel")
-        violations += await _serious(page)
+        violations += await serious(page)
 
         await page.click("a:has-text('2025-09')")
         assert "What changed since version 2024-09" in await page.text_content(".changes")
-        violations += await _serious(page)
+        violations += await serious(page)
 
         # The parent who signed 2024-09 is asked again, and sees what changed.
         new = await AgreementVersion.get(label="2025-09", agreement__slug=PLEDGE)
@@ -181,7 +114,7 @@ async def test_trust_admin_signs_in_with_a_code_and_publishes_a_material_version
         assert "What changed since you signed version 2024-09" in changes
         assert "Anyone who keeps doing this" in await page.text_content(".changes ins")
         assert "Persistent offenders" in await page.text_content(".changes del")
-        violations += await _serious(page)
+        violations += await serious(page)
 
     assert violations == []
     assert not [p for p in problems if "Content Security Policy" in p], problems

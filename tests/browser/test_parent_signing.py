@@ -8,36 +8,22 @@ from __future__ import annotations
 import asyncio
 import re
 import shutil
-import socket
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-import uvicorn
-from axe_playwright_python.async_playwright import Axe
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Page
 
 from portal.cli.demo import import_demo
 from portal.settings import Settings
 from portal.store.models import Acknowledgement, AgreementVersion, Person
 from portal.usecases.invitations import invite
-from portal.web.app import create_app
+from tests.browser.support import chromium, free_port, serious, served
 from tests.conftest import make_settings
 from tests.factories import publish_seeds
 from tests.mailpeer import MailPeer, text_of
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 PLEDGE = "parents-social-media-pledge"
 # Three parents from the Clearwell demo export, one per way of signing.
 MOUSE, NO_SCRIPT, KEYBOARD = (
@@ -47,52 +33,9 @@ MOUSE, NO_SCRIPT, KEYBOARD = (
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@asynccontextmanager
-async def served(settings: Settings, port: int) -> AsyncIterator[str]:
-    config = uvicorn.Config(
-        create_app(settings, manage_database=False),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="off",
-    )
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    while not server.started:
-        assert not task.done(), "uvicorn stopped before it started"
-        await asyncio.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
-
-
-def _require_chromium() -> None:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
-
-
-@asynccontextmanager
-async def chromium() -> AsyncIterator[Browser]:
-    _require_chromium()
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield browser
-        finally:
-            await browser.close()
-
-
 @pytest.fixture
 def journey(tmp_path: Path, mail_peer: MailPeer) -> tuple[Settings, int]:
-    port = _free_port()
+    port = free_port()
     settings = make_settings(
         tmp_path,
         SIGNOFF_BASE_URL=f"http://127.0.0.1:{port}",
@@ -115,15 +58,6 @@ def _link_for(mail_peer: MailPeer, address: str) -> str:
     match = re.search(r"(http://127\.0\.0\.1:\d+/sign/\S+)", text_of(message))
     assert match, "no sign link in the invitation email"
     return match.group(1)
-
-
-async def _serious(page: Page) -> list[str]:
-    results = await Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 async def _stored(address: str) -> list[Acknowledgement]:
@@ -171,12 +105,12 @@ async def test_parent_signs_from_the_emailed_link(db, journey, mail_peer, tmp_pa
         assert response is not None and response.status == 200
         await page.screenshot(path=str(tmp_path / "sign-320.png"), full_page=False)
         assert await page.evaluate("document.documentElement.scrollWidth") <= 320
-        assert await _serious(page) == []
+        assert await serious(page) == []
         await page.get_by_label("Your full name").fill("Funmilayo Adeyemi")
         await page.get_by_role("checkbox").check()
         await page.get_by_role("button", name="Sign").click()
         await page.get_by_role("heading", name="Signed – thank you").wait_for()
-        assert await _serious(page) == []
+        assert await serious(page) == []
         acks = await _stored(MOUSE)
         await _check_pdf(page, acks[0].version_sha256, tmp_path)
         await context.close()
