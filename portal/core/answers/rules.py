@@ -17,6 +17,13 @@ _SCENE = re.compile(
     r"|responsibilit|adoption|preamble|popular social media|^facebook$|^twitter$|^linkedin$"
     r"|^youtube$|^instagram$"
 )
+# Sentences that introduce or signpost rather than rule: lists of related policies and laws,
+# what the policy sets out, why a rule exists. They carry no force of their own.
+_SIGNPOST = re.compile(
+    r"\bread in conjunction with\b|\bthis (?:policy|document) (?:sets out|is here|will make clear)"
+    r"|\bimpossible to cover all\b|\bthe following (?:\w+ )*(?:polic\w+|legislation|acts?|guidance)"
+    r"|^this is (?:because|to)\b|^while recognising the benefits\b"
+)
 _EXAMPLES = re.compile(r"^(?:as examples|for example|e\.g\.)", re.IGNORECASE)
 _TO_PARENTS = re.compile(r"\bparent")
 _SITES = ("personal_account", "official")
@@ -93,7 +100,7 @@ def _clause_rules(
             clause_topics=clause_topics,
             section_topics=clause_topics,
             to_parents=to_parents,
-            scene=scene and not to_parents,
+            scene=(scene or _SIGNPOST.search(folded) is not None) and not to_parents,
             order=start + i,
             contrary=tuple(act for duty, act in lexicon.contrary if duty.search(folded)),
             sites=frozenset(s for s in _SITES if lexicon.qualifiers[s].search(folded)),
