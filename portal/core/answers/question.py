@@ -52,6 +52,20 @@ _ENDING = re.compile(
     r"(?:him|her|them|a |the |this |that |my |an? )"
 )
 _SENTENCE_END = re.compile(r"[?.!](?:\s|$)")
+# The asker means to leave out or put off a step ("skip the evaluation", "add the house rules
+# later"): the words of what is skipped, and, for "skip them", the words before it.
+_SKIP = re.compile(
+    r"\b(?:skip|skipping|bypass\w*|leave out|leaving out|do without|dispense with|forget about"
+    r"|(?:not|don't|do not|without) bother\w* (?:with|about)|get away without"
+    r"|without (?:first )?(?:talking|speaking|going|raising it|mentioning it))\b"
+    r"((?: [^ ?.!]+){1,6})"
+)
+_DEFER = re.compile(
+    r"\b(?:add|do|sort|write|put|set up|fill|complete|work out|figure out|think about|get)\b"
+    r"((?: [^ ?.!]+){1,8}) (?:later|afterwards|another time|down the line|once (?:it's|it is|we're)"
+    r" (?:up|live|running|launched))\b"
+)
+_PRONOUN = re.compile(r"^ (?:it|them|that|this|those|these)\b")
 # Topics only in the story around the question ("my account's private anyway") count less.
 STORY = 0.6
 MAX_SPAN_WORDS = 2
@@ -75,6 +89,8 @@ class Question:
     clock: float | None
     keeps: bool
     """An obligation to remove ("do I have to unfriend her?"): the activity is keeping."""
+    skipped: frozenset[str]
+    """Tokens of a step the asker means to skip or put off."""
     safeguarding: bool
 
 
@@ -108,6 +124,7 @@ def read_question(
         age=age,
         clock=clock,
         keeps=keeps,
+        skipped=skipped_step(folded),
         safeguarding=any(p.search(folded) for p in lexicon.safeguarding),
     )
 
@@ -172,6 +189,17 @@ def question_sentence(folded: str) -> str:
     end = _SENTENCE_END.search(folded, match.end())
     sentence = folded[start : end.start() if end else len(folded)]
     return sentence if len(tokens(sentence)) > MAX_SPAN_WORDS else folded
+
+
+def skipped_step(folded: str) -> frozenset[str]:
+    found: set[str] = set()
+    for match in _SKIP.finditer(folded):
+        found |= set(tokens(match.group(1)))
+        if _PRONOUN.match(match.group(1)):
+            found |= set(tokens(" ".join(folded[: match.start()].split()[-8:])))
+    for match in _DEFER.finditer(folded):
+        found |= set(tokens(match.group(1)))
+    return frozenset(found)
 
 
 def asks_about_staff(question: Question) -> bool:

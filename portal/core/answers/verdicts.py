@@ -36,6 +36,11 @@ _PRECONDITION = re.compile(
     r"|\bwhen creating\b|\bmust be (?:discussed|consulted|vetted|moderated)\b|\bguidelines\b"
     r"|\brequirements\b|\bmust ensure\b"
 )
+# A fallback step ("If that is not possible, I will follow the complaints policy") is open
+# only once the step before it has been tried.
+_FALLBACK = re.compile(
+    r"^(?:if (?:that|this) (?:is not|isn't|is no longer) possible|if not|failing that)\b"
+)
 _BUT_NOT = re.compile(r"\bbut (?:cannot|must not|may not|should not)\b")
 # Words too common in these questions to show that a duty and an act are the same thing.
 _GENERIC = frozenset(tokens("school social media staff pupil site page account use post make"))
@@ -153,6 +158,8 @@ def _duty(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
     if goes_against(rule, question):
         return Ruling(Verdict.NO, "against a duty", condition=rule.sentence)
     text = fold(rule.sentence)
+    if _FALLBACK.search(text) and "tried_first" not in question.facts:
+        return Ruling(Verdict.CONDITIONAL, "fallback", condition=rule.sentence)
     if _PRECONDITION.search(text):
         return Ruling(Verdict.CONDITIONAL, "precondition", condition=rule.sentence)
     if _aligned(question, text, lexicon):
@@ -161,9 +168,16 @@ def _duty(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
 
 
 def goes_against(rule: Rule, question: Question) -> bool:
-    """The asker proposes the opposite of what the rule requires."""
+    """The asker proposes the opposite of what the rule requires, or to skip what it requires."""
     act = _act_text(question)
-    return any(p.search(act) for p in rule.contrary)
+    return any(p.search(act) for p in rule.contrary) or _skips(rule, question)
+
+
+def _skips(rule: Rule, question: Question) -> bool:
+    """ "Can we add the house rules later?" against "sites must have … House Rules"."""
+    if not question.skipped or rule.force is not Force.REQUIRE or rule.reading.negative_duty:
+        return False
+    return bool(question.skipped - _GENERIC & set(tokens(fold(rule.sentence))))
 
 
 def _act_text(question: Question) -> str:
