@@ -34,6 +34,7 @@ from portal.store import completion as completion_store
 from portal.store import db as store_db
 from portal.store.models import School
 from portal.usecases import dashboard
+from portal.usecases.dashboard import plans as dashboard_plans
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/test"
 NOW = datetime.now(UTC)
@@ -488,7 +489,7 @@ async def plans_for(school: School, today: date) -> list[_Plan]:
     from portal.core.completion import boundaries
 
     found = []
-    for plan in await dashboard._plans(school, today, dashboard.DEFAULT_DUE_SOON_DAYS):
+    for plan in await dashboard_plans.plans_for(school, today, dashboard.DEFAULT_DUE_SOON_DAYS):
         found.append(_Plan(plan.row, plan.spec, boundaries(plan.agreement, today, 30)))
     return found
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import click
 
 from portal.cli.common import database, load_settings, run_async
@@ -20,13 +22,21 @@ def echo_report(report: ReminderReport) -> None:
 
 
 @click.command("remind")
+@click.option(
+    "--at",
+    "moment",
+    type=click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M%z"]),
+    help="Act as if it were this moment (ISO 8601 with its UTC offset): rehearsals and tests. "
+    "The delivery keys still stop anyone being reminded twice for a step.",
+    hidden=True,
+)
 @run_async
-async def remind() -> None:
+async def remind(moment: datetime | None) -> None:
     """Send every campaign reminder that is due now (school hours, term time only)."""
     settings = load_settings()
     async with database(settings, publish=False):
         try:
-            report = await remind_due(settings)
+            report = await remind_due(settings, moment)
         except MailNotConfigured as exc:
             raise click.ClickException(str(exc)) from None
     echo_report(report)

@@ -7,37 +7,47 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
+from datetime import UTC, datetime
 
 from portal.settings import Settings
 from portal.usecases.reminders import remind_due
 
 log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
 
 
-async def _loop(settings: Settings) -> None:
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def _loop(settings: Settings, clock: Clock, interval: float) -> None:
     while True:
-        await asyncio.sleep(settings.reminder_interval_seconds)
+        await asyncio.sleep(interval)
         try:
-            report = await remind_due(settings)
+            report = await remind_due(settings, clock())
         except Exception:
             # One bad round (mail server down, database restarting) must not end the loop.
-            log.exception(
-                "reminder round failed; trying again in %ss", settings.reminder_interval_seconds
-            )
+            log.exception("reminder round failed; trying again in %ss", interval)
             continue
         if report.campaigns:
             log.info("reminders: %s sent, %s failed", report.sent, len(report.failed))
 
 
 @asynccontextmanager
-async def running(settings: Settings) -> AsyncIterator[None]:
-    """Runs the loop for the app's lifetime; does nothing when the interval is 0 or mail is off."""
-    if settings.reminder_interval_seconds <= 0 or not settings.smtp_url:
+async def running(
+    settings: Settings, *, clock: Clock = _utc_now, interval: float | None = None
+) -> AsyncIterator[None]:
+    """Runs the loop for the app's lifetime; does nothing when the interval is 0 or mail is off.
+
+    `interval` (seconds) overrides the settings' and `clock` says what time it is: tests pass both.
+    """
+    seconds = settings.reminder_interval_seconds if interval is None else interval
+    if seconds <= 0 or not settings.smtp_url:
         yield
         return
-    task = asyncio.create_task(_loop(settings), name="signoff-reminders")
+    task = asyncio.create_task(_loop(settings, clock, seconds), name="signoff-reminders")
     try:
         yield
     finally:
