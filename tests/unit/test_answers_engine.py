@@ -307,3 +307,13 @@ def test_held_out_questions(engine: AnswerEngine) -> None:
 
 def test_public_eval(engine: AnswerEngine, shared_dir: Path) -> None:
     assert _score(engine, shared_dir / "evals" / "public.yaml") >= 0.95
+
+
+def test_removing_what_must_never_stay_up_is_allowed(engine: AnswerEngine) -> None:
+    question = "someone left a racist comment on our class page, can I remove it straight away?"
+    assert verdict(engine, "stockham", question) == "yes"
+
+
+def test_a_year_group_on_a_platform_meets_the_minimum_age_rule(engine: AnswerEngine) -> None:
+    question = "my y4s would love a class tiktok for their dance routines, can i set one up?"
+    assert verdict(engine, "stockham", question) == "no"

@@ -244,3 +244,25 @@ def test_at_least_two_administrators_is_a_duty_against_a_sole_admin(catalog: Cat
     r = rule(catalog, "stockham", "Appendix A 5.4", "The team must designate")
     assert r.force is Force.REQUIRE
     assert any(p.search("can i be the only admin") for p in r.contrary)
+
+
+# ---------------------------------------------------------------- implied and either/or force
+
+
+def test_a_form_asking_how_you_will_do_something_requires_it() -> None:
+    sentence = (
+        "If contributors include children or adults with learning disabilities how do you"
+        " propose to inform and obtain consent of parents or responsible adults?"
+    )
+    assert read(sentence, load_lexicon().qualifiers).force is Force.REQUIRE
+
+
+def test_a_form_heading_asks_nothing() -> None:
+    assert read("PROPOSED AUDIENCE OF THE SITE", load_lexicon().qualifiers).force is Force.NONE
+
+
+def test_never_posted_or_removed_immediately_makes_removal_the_remedy() -> None:
+    sentence = "Such comments must never be posted or removed immediately."
+    r = read(sentence, load_lexicon().qualifiers)
+    assert r.force is Force.PROHIBIT
+    assert r.remedy

@@ -47,6 +47,8 @@ class Reading:
     """Allowed only within limits no fact can show are met ("limited", "where appropriate")."""
     negative_duty: bool = False
     """A duty to refuse ("must decline"): the act refused is what is forbidden."""
+    remedy: bool = False
+    """Forbids leaving something up, so removing it is what the rule asks."""
     window: tuple[float, float] | None = None
     approver: str = ""
     limit: str = ""
@@ -141,6 +143,17 @@ _SCOPE_FACTS = frozenset(
 )
 _CONTINUATION = re.compile(r"^(?:this|these|such|all such|again, this|similarly)\b")
 _GENERIC_COMPLIANCE = re.compile(r"\b(?:consistent with|follow the|acceptable use|the law)\b")
+# A form that asks how you will do something ("how do you propose to … obtain consent …?")
+# implies it must be done.
+_FORM_QUESTION = re.compile(
+    r"^(?:if [^?]{0,120}? )?(?:how|who|what [\w ]{0,30}?) (?:do|will|would) you\b[^?]*\?$"
+    r"|^who will \w+[^?]*\?$"
+)
+# An either/or duty ("must never be posted or removed immediately"): removing is the remedy.
+_REMEDY = re.compile(
+    r"\bnever be \w+ or (?:be )?(?:removed|deleted|taken down)\b"
+    r"|\bmust not be \w+ or (?:must be )?(?:removed|deleted|taken down)\b"
+)
 
 
 def read(sentence: str, qualifiers: Mapping[str, Pattern]) -> Reading:
@@ -160,6 +173,7 @@ def read(sentence: str, qualifiers: Mapping[str, Pattern]) -> Reading:
         attributed=_ATTRIBUTED.search(text) is not None,
         restricted=_RESTRICTED.search(text) is not None,
         negative_duty=_NEGATIVE_DUTY.search(text) is not None,
+        remedy=force is Force.PROHIBIT and _REMEDY.search(text) is not None,
         window=_window(text),
         approver=_approver(sentence) if force is Force.APPROVAL else "",
     )
@@ -205,6 +219,13 @@ def _plain_force(text: str) -> Force:
     if _PERMIT.search(text):
         return Force.PERMIT
     if _REQUIRE.search(text):
+        return Force.REQUIRE
+    return _implied_force(text)
+
+
+def _implied_force(text: str) -> Force:
+    """Sentences with no modal that still rule, by the framing of the document."""
+    if _FORM_QUESTION.search(text):
         return Force.REQUIRE
     return Force.NONE
 

@@ -9,7 +9,7 @@ from portal.core.answers.force import Force, Reading
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.question import Question
 from portal.core.answers.rules import Rule
-from portal.core.answers.verdicts import RELATIONSHIPS, alignment, goes_against
+from portal.core.answers.verdicts import RELATIONSHIPS, alignment, goes_against, skips
 
 # How much each kind of evidence counts. Topic weights (2–6) come from the lexicon; a fact the
 # rule names (an exception, a limit, a condition) is strong evidence the rule is the one about
@@ -38,6 +38,8 @@ OTHER_SITE = -2.0
 DECISIVE = 0.5
 # The asker proposes the opposite of the rule's duty, or asks who approves and the rule says.
 CONTRARY = 2.0
+# Naming the very step a duty asks for, to leave it out, points at that duty more than a topic.
+SKIPPED = 1.0
 APPROVER = 1.5
 # The asker proposes to do what a duty asks, in at least this many of their own words.
 AGREES = 1.5
@@ -197,6 +199,8 @@ def _shape(rule: Rule, question: Question) -> float:
     if reading.harm and "negative" in question.facts:
         score += HARM
     if reading.force is Force.REQUIRE and goes_against(rule, question):
+        score += CONTRARY + (SKIPPED if skips(rule, question) else 0.0)
+    if reading.remedy and "remove" in question.facts:
         score += CONTRARY
     if reading.force is Force.APPROVAL and "asks_approval" in question.facts:
         score += APPROVER

@@ -82,7 +82,7 @@ def _clause_rules(
 ) -> Iterator[Rule]:
     parts = _joined(sentences(clause.text))
     readings = _readings(parts, lexicon)
-    topics = [_topics(p, lexicon) for p in parts]
+    topics = _carried([_topics(p, lexicon) for p in parts], parts)
     clause_topics = frozenset().union(*topics, _topics(clause.heading, lexicon))
     to_parents = agreement.audience is Audience.PARENT or _addressed_to_parents(clause)
     scene = _SCENE.search(fold(f"{clause.heading} {clause.section}")) is not None
@@ -138,6 +138,17 @@ def _inherit(previous: Reading, own: Reading) -> Reading:
         scope=previous.scope | own.scope,
         conditions=previous.conditions | own.conditions,
     )
+
+
+def _carried(topics: list[frozenset[str]], parts: list[str]) -> list[frozenset[str]]:
+    """ "Such comments must never be posted" is about what the sentence before names."""
+    for i in range(1, len(parts)):
+        if not topics[i] and _SUCH.search(fold(parts[i])):
+            topics[i] = topics[i - 1]
+    return topics
+
+
+_SUCH = re.compile(r"^such\b")
 
 
 def _topics(text: str, lexicon: Lexicon) -> frozenset[str]:

@@ -85,6 +85,8 @@ def _prohibition(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
     if "ends_contact" in facts and rule.topics & CONTACT_TOPICS:
         # A ban on having contact is never broken by ending it.
         return Ruling(Verdict.YES, "ends contact")
+    if reading.remedy and "remove" in facts:
+        return Ruling(Verdict.YES, "remedy", condition=rule.sentence)
     if reading.exceptions & facts:
         return Ruling(Verdict.YES, "exception", condition=", ".join(sorted(reading.exceptions)))
     if any(_contradicted(f, facts, lexicon) for f in reading.scope & ASSUMED):
@@ -170,10 +172,10 @@ def _duty(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
 def goes_against(rule: Rule, question: Question) -> bool:
     """The asker proposes the opposite of what the rule requires, or to skip what it requires."""
     act = _act_text(question)
-    return any(p.search(act) for p in rule.contrary) or _skips(rule, question)
+    return any(p.search(act) for p in rule.contrary) or skips(rule, question)
 
 
-def _skips(rule: Rule, question: Question) -> bool:
+def skips(rule: Rule, question: Question) -> bool:
     """ "Can we add the house rules later?" against "sites must have … House Rules"."""
     if not question.skipped or rule.force is not Force.REQUIRE or rule.reading.negative_duty:
         return False
