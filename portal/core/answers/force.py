@@ -51,6 +51,9 @@ class Reading:
     """Forbids leaving something up, so removing it is what the rule asks."""
     window: tuple[float, float] | None = None
     approver: str = ""
+    final: str = ""
+    """Who gives the final approval the agreement names elsewhere ("final approval … by the
+    Headteacher"): an earlier approval alone does not settle it."""
     limit: str = ""
     """The follow-up sentence that limits a permission ("These relationships must be open …")."""
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from portal.core.agreements import Agreement, Audience, Clause, School
 from portal.core.answers.curation import NO_CURATION, Curation, curation_path, load_curation
+from portal.core.answers.force import Force
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.question import school_names
 from portal.core.answers.retrieval import LexicalIndex, bag, concept_bag
@@ -17,6 +18,7 @@ from portal.core.answers.rules import Rule, rules_of
 from portal.core.answers.text import fold
 
 _VOLUNTEERS = re.compile(r"\bvolunteers?\b")
+_FINAL = re.compile(r"\bfinal (?:approval|sign-?off)\b[^.;]*?\bby ((?:the )?[\w'’ ]+?)(?=[.,;)]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ def build_rulebook(
         if version is None:
             continue
         curation = _curation(curation_root, agreement, version.label)
-        found = rules_of(agreement, version, lexicon, start=len(rules))
+        found = _with_final_approver(rules_of(agreement, version, lexicon, start=len(rules)))
         rules.extend(curation.apply(r) for r in found)
         clauses.extend((f"{agreement.slug}/{c.ref}", c) for c in version.clauses)
     staff = [r for r in rules if not r.to_parents]
@@ -81,6 +83,17 @@ def build_rulebook(
         volunteers_are_staff=any(_VOLUNTEERS.search(fold(r.sentence)) for r in staff),
         names=school_names(school.name, school.slug),
     )
+
+
+def _with_final_approver(rules: list[Rule]) -> list[Rule]:
+    """Approvals in an agreement that names who gives the final approval need that one too."""
+    final = next((m.group(1) for r in rules if (m := _FINAL.search(r.sentence))), "")
+    if not final:
+        return rules
+    return [
+        replace(r, reading=replace(r.reading, final=final)) if r.force is Force.APPROVAL else r
+        for r in rules
+    ]
 
 
 def _context(rule: Rule) -> str:

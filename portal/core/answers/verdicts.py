@@ -42,6 +42,18 @@ _FALLBACK = re.compile(
     r"^(?:if (?:that|this) (?:is not|isn't|is no longer) possible|if not|failing that)\b"
 )
 _BUT_NOT = re.compile(r"\bbut (?:cannot|must not|may not|should not)\b")
+# Who can approve, as askers and policies name them: an approval from someone the rule does not
+# name ("my line manager signed it" under "approved by the Head Teacher") does not settle it.
+_ROLES = {
+    "head": re.compile(r"\bhead(?:s|'s)?\b(?! of)|\bhead ?(?:teacher|master)|\bprincipal\b"),
+    "deputy": re.compile(r"\b(?:deputy|assistant) head"),
+    "line_manager": re.compile(r"\bline managers?\b"),
+    "governors": re.compile(r"\bgovern(?:ors?|ing body)\b"),
+    "leadership": re.compile(r"\bslt\b|\bsenior (?:leaders?|leadership)\b|\bschool leaders?\b"),
+    "data_controller": re.compile(r"\bdata controller\b"),
+    "communications": re.compile(r"\bcommunications? (?:manager|lead)\b"),
+}
+_LEADERS = frozenset({"head", "deputy"})
 # Words too common in these questions to show that a duty and an act are the same thing.
 _GENERIC = frozenset(tokens("school social media staff pupil site page account use post make"))
 
@@ -116,9 +128,23 @@ def _approval(rule: Rule, question: Question) -> Ruling:
     approver = rule.reading.approver
     if "unilateral" in question.facts:
         return Ruling(Verdict.NO, "without approval", approver=approver)
-    if "approved" in question.facts:
+    if "approved" in question.facts and all(
+        _approved_by(who, question) for who in (approver, rule.reading.final)
+    ):
         return Ruling(Verdict.YES, "approved", approver=approver)
     return Ruling(Verdict.CONDITIONAL, "approval", condition=rule.sentence, approver=approver)
+
+
+def _approved_by(approver: str, question: Question) -> bool:
+    """Whoever the asker says approved is one the rule names, or the rule names nobody."""
+    named, needed = _roles(question.folded), _roles(fold(approver))
+    if named & _LEADERS:
+        named |= {"leadership"}  # the head and deputies are school leaders
+    return not named or not needed or bool(named & needed)
+
+
+def _roles(folded: str) -> frozenset[str]:
+    return frozenset(role for role, pattern in _ROLES.items() if pattern.search(folded))
 
 
 def _permission(rule: Rule, question: Question, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
