@@ -123,12 +123,26 @@ async def share_answer(
         asked_by=body["user"]["id"],
         feedback=False,
     )
+    text = blocks.answer_text(answer)
+    if await _post_in_channel(client, respond, body["channel"]["id"], shared["t"], message, text):
+        await respond(delete_original=True)
+
+
+async def _post_in_channel(
+    client: AsyncWebClient,
+    respond: AsyncRespond,
+    channel: str,
+    thread_ts: str,
+    message: list[blocks.Block],
+    text: str,
+) -> bool:
+    """Post the shared answer; when Slack refuses for lack of access, tell the asker instead."""
     try:
         await client.chat_postMessage(
-            channel=body["channel"]["id"],
-            thread_ts=shared["t"] or None,
+            channel=channel,
+            thread_ts=thread_ts or None,
             blocks=message,
-            text=blocks.answer_text(answer),
+            text=text,
         )
     except SlackApiError as exc:
         if exc.response.get("error") not in {"channel_not_found", "not_in_channel"}:
@@ -139,5 +153,5 @@ async def share_answer(
             response_type="ephemeral",
             replace_original=False,
         )
-        return
-    await respond(delete_original=True)
+        return False
+    return True

@@ -95,14 +95,35 @@ def sign_modal(
     agreement: Agreement, version: AgreementVersion, name: str, url: str, metadata: str
 ) -> Block:
     """The text (or, when too long for a modal, its outline and a link), the statement, inputs."""
-    head: list[Block] = [
+    head = _sign_heading(agreement, version, url)
+    tail = _sign_inputs(version, name)
+    body = text_blocks(version.text, MAX_BLOCKS - len(head) - len(tail))
+    if body is None:
+        body = outline_blocks(version, url, MAX_BLOCKS - len(head) - len(tail))
+    return {
+        "type": "modal",
+        "callback_id": SIGN_CALLBACK,
+        "private_metadata": metadata,
+        "title": {"type": "plain_text", "text": "Read and sign"},
+        "submit": {"type": "plain_text", "text": "Sign"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": head + body + tail,
+    }
+
+
+def _sign_heading(agreement: Agreement, version: AgreementVersion, url: str) -> list[Block]:
+    return [
         {"type": "header", "text": {"type": "plain_text", "text": clip(agreement.title, 150)}},
         context(
             f"Version {escape(version.label)}, in force from {long_date(version.effective)} · "
             f"<{url}|Open the full text in your browser>"
         ),
     ]
-    tail: list[Block] = [
+
+
+def _sign_inputs(version: AgreementVersion, name: str) -> list[Block]:
+    """The statement being signed, the agree box and the typed name."""
+    return [
         {"type": "divider"},
         section(f"*The statement you are signing*\n>{escape(version.statement)}"),
         {
@@ -131,18 +152,6 @@ def sign_modal(
             "element": {"type": "plain_text_input", "action_id": "typed_name", "max_length": 200},
         },
     ]
-    body = text_blocks(version.text, MAX_BLOCKS - len(head) - len(tail))
-    if body is None:
-        body = outline_blocks(version, url, MAX_BLOCKS - len(head) - len(tail))
-    return {
-        "type": "modal",
-        "callback_id": SIGN_CALLBACK,
-        "private_metadata": metadata,
-        "title": {"type": "plain_text", "text": "Read and sign"},
-        "submit": {"type": "plain_text", "text": "Sign"},
-        "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": head + body + tail,
-    }
 
 
 def notice_modal(title: str, text: str) -> Block:

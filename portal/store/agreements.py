@@ -8,6 +8,7 @@ from datetime import date
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from portal.core import agreements as core
@@ -95,60 +96,91 @@ async def publish_version(
             defaults=_agreement_fields(agreement),
             using_db=conn,
         )
-        existing = (
-            await AgreementVersion.filter(agreement=row, label=version.label).using_db(conn).first()
-        )
-        if existing is not None:
-            if existing.sha256 != version.sha256:
-                raise VersionConflict(
-                    f"{agreement.school}/{agreement.slug} version {version.label} already exists "
-                    "with different text; publish a new version instead"
-                )
+        if await _already_stored(row, agreement, version, conn):
             return False
         await row.update_from_dict(_agreement_fields(agreement)).save(using_db=conn)
-        stored = await AgreementVersion.create(
-            school=school,
-            agreement=row,
-            label=version.label,
-            effective=version.effective,
-            text=version.text,
-            sha256=version.sha256,
-            material=version.material,
-            statement=version.statement,
-            changes=version.changes,
-            published_by=by,
-            using_db=conn,
-        )
-        await Clause.bulk_create(
-            [
-                Clause(
-                    school=school,
-                    version=stored,
-                    ref=c.ref,
-                    number=c.number,
-                    heading=c.heading,
-                    section=c.section,
-                    text=c.text,
-                    position=c.position,
-                )
-                for c in version.clauses
-            ],
-            using_db=conn,
-        )
-        await audit.record(
-            "version.published",
-            actor=by,
-            subject=f"{agreement.slug}/{version.label}",
-            school=school,
-            connection=conn,
-            data={
-                "sha256": version.sha256,
-                "material": version.material,
-                "effective": version.effective.isoformat(),
-                "clauses": len(version.clauses),
-            },
+        await _store_version(school, row, version, by, conn)
+        await _record_published(school, agreement, version, by, conn)
+    return True
+
+
+async def _already_stored(
+    row: Agreement,
+    agreement: core.Agreement,
+    version: core.AgreementVersion,
+    conn: BaseDBAsyncClient,
+) -> bool:
+    existing = (
+        await AgreementVersion.filter(agreement=row, label=version.label).using_db(conn).first()
+    )
+    if existing is None:
+        return False
+    if existing.sha256 != version.sha256:
+        raise VersionConflict(
+            f"{agreement.school}/{agreement.slug} version {version.label} already exists "
+            "with different text; publish a new version instead"
         )
     return True
+
+
+async def _store_version(
+    school: School,
+    row: Agreement,
+    version: core.AgreementVersion,
+    by: str,
+    conn: BaseDBAsyncClient,
+) -> None:
+    stored = await AgreementVersion.create(
+        school=school,
+        agreement=row,
+        label=version.label,
+        effective=version.effective,
+        text=version.text,
+        sha256=version.sha256,
+        material=version.material,
+        statement=version.statement,
+        changes=version.changes,
+        published_by=by,
+        using_db=conn,
+    )
+    await Clause.bulk_create(
+        [
+            Clause(
+                school=school,
+                version=stored,
+                ref=c.ref,
+                number=c.number,
+                heading=c.heading,
+                section=c.section,
+                text=c.text,
+                position=c.position,
+            )
+            for c in version.clauses
+        ],
+        using_db=conn,
+    )
+
+
+async def _record_published(
+    school: School,
+    agreement: core.Agreement,
+    version: core.AgreementVersion,
+    by: str,
+    conn: BaseDBAsyncClient,
+) -> None:
+    await audit.record(
+        "version.published",
+        actor=by,
+        subject=f"{agreement.slug}/{version.label}",
+        school=school,
+        connection=conn,
+        data={
+            "sha256": version.sha256,
+            "material": version.material,
+            "effective": version.effective.isoformat(),
+            "clauses": len(version.clauses),
+        },
+    )
 
 
 def _agreement_fields(agreement: core.Agreement) -> dict[str, str]:

@@ -40,10 +40,7 @@ async def record(
 ) -> AuditEvent:
     """Append one entry. Call inside the transaction that makes the change it records."""
     key = chain_key(school)
-    head = await AuditChain.select_for_update().using_db(connection).get_or_none(key=key)
-    if head is None:
-        await ensure_chain(key)
-        head = await AuditChain.select_for_update().using_db(connection).get(key=key)
+    head = await _locked_head(key, connection)
     entry = seal(
         AuditEntry(
             seq=head.last_seq + 1,
@@ -55,22 +52,37 @@ async def record(
             prev_hash=head.last_hash,
         )
     )
-    event = await AuditEvent.create(
+    event = await _store_entry(entry, key, school, connection)
+    head.last_seq, head.last_hash = entry.seq, entry.hash
+    await head.save(update_fields=["last_seq", "last_hash"], using_db=connection)
+    return event
+
+
+async def _locked_head(key: str, connection: BaseDBAsyncClient) -> AuditChain:
+    """The chain's head row, locked until the transaction ends; created on first use."""
+    head = await AuditChain.select_for_update().using_db(connection).get_or_none(key=key)
+    if head is None:
+        await ensure_chain(key)
+        head = await AuditChain.select_for_update().using_db(connection).get(key=key)
+    return head
+
+
+async def _store_entry(
+    entry: AuditEntry, key: str, school: School | None, connection: BaseDBAsyncClient
+) -> AuditEvent:
+    return await AuditEvent.create(
         school=school,
         chain=key,
         seq=entry.seq,
         at=entry.at,
-        action=action,
-        actor=actor,
-        subject=subject,
+        action=entry.action,
+        actor=entry.actor,
+        subject=entry.subject,
         data=entry.data,
         prev_hash=entry.prev_hash,
         hash=entry.hash,
         using_db=connection,
     )
-    head.last_seq, head.last_hash = entry.seq, entry.hash
-    await head.save(update_fields=["last_seq", "last_hash"], using_db=connection)
-    return event
 
 
 def as_entry(event: AuditEvent) -> AuditEntry:

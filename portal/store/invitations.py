@@ -83,11 +83,7 @@ async def create(
             created_by=actor,
             using_db=conn,
         )
-        action = "invitation.created"
-        if replaces is not None and await _revoke(
-            school, replaces.id, "replaced", actor, conn, replaced_by=invitation.id
-        ):
-            action = "invitation.resent"
+        action = await _replace(school, replaces, invitation, actor, conn)
         await audit.record(
             action,
             actor=actor,
@@ -103,6 +99,21 @@ async def create(
             },
         )
     return invitation
+
+
+async def _replace(
+    school: School,
+    replaces: Invitation | None,
+    invitation: Invitation,
+    actor: str,
+    conn: BaseDBAsyncClient,
+) -> str:
+    """Revoke the invitation a new one replaces; the audit action says whether it was a resend."""
+    if replaces is not None and await _revoke(
+        school, replaces.id, "replaced", actor, conn, replaced_by=invitation.id
+    ):
+        return "invitation.resent"
+    return "invitation.created"
 
 
 async def revoke(school: School, invitation_id: int, reason: str, actor: str) -> bool:

@@ -89,33 +89,50 @@ async def record_signature(
         subject_keys=keys,
         shown_sha256=loaded.version.sha256,
     )
+    evidence = _staff_evidence(loaded, slip, person.full_name, recorded_by, signed_at, now)
+    signing = await sign_agreement(request, evidence, settings=settings, at=signed_at)
+    if signing.created:
+        await _note_recorded(school, person.id, evidence, signing)
+    return signing
+
+
+def _staff_evidence(
+    loaded: Loaded,
+    slip: Slip,
+    typed_name: str,
+    recorded_by: str,
+    signed_at: datetime,
+    now: datetime,
+) -> Evidence:
     details = {
         "reason": slip.reason.strip(),
         "campaign_id": loaded.row.id,
         "signed_on": signed_at.date().isoformat(),
         "recorded_at": now.isoformat(),
     }
-    evidence = Evidence(
-        typed_name=person.full_name,
+    return Evidence(
+        typed_name=typed_name,
         channel=slip.channel,
         assurance=Assurance.RECORDED_BY_STAFF,
         recorded_by=recorded_by,
         details=details,
     )
-    signing = await sign_agreement(request, evidence, settings=settings, at=signed_at)
-    if signing.created:
-        await store.note_recorded(
-            school,
-            person.id,
-            recorded_by,
-            {
-                **details,
-                "channel": slip.channel,
-                "acknowledgement_ids": list(signing.acknowledgement_ids),
-                "assurance": Assurance.RECORDED_BY_STAFF.value,
-            },
-        )
-    return signing
+
+
+async def _note_recorded(
+    school: School, person_id: int, evidence: Evidence, signing: Signing
+) -> None:
+    await store.note_recorded(
+        school,
+        person_id,
+        evidence.recorded_by,
+        {
+            **evidence.details,
+            "channel": evidence.channel,
+            "acknowledgement_ids": list(signing.acknowledgement_ids),
+            "assurance": Assurance.RECORDED_BY_STAFF.value,
+        },
+    )
 
 
 @dataclass(frozen=True, slots=True)

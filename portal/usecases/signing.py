@@ -91,25 +91,31 @@ async def sign_agreement(
     rounds = await _rounds_due(request, latest, at)
     if not rounds:
         return _already_signed(latest, at)
-    submission = secrets.token_hex(16)
-    rows = [
-        _row(request, version.sha256, key, rounds[key], evidence, at, submission)
-        for key in sorted(rounds)
-    ]
-    event = Event(
-        "agreement.signed",
-        evidence.recorded_by or f"person:{request.person_id}",
-        _audit_subject(request, evidence),
-        _audit_data(request, version.sha256, rounds, evidence, at),
-    )
-    ids = await store.insert_acknowledgements(
-        rows, school_id=request.school_id, submission=submission, event=event
-    )
+    ids = await _insert(request, version.sha256, rounds, evidence, at)
     if not ids:  # a concurrent submit wrote the same rounds first
         return _already_signed(await _latest(request), at)
     if settings is not None and settings.smtp_url:
         await send_receipt(settings, request, ids, at, certificate_url)
     return Signing(True, tuple(ids), at)
+
+
+async def _insert(
+    request: SignRequest, sha256: str, rounds: dict[str, int], evidence: Evidence, at: datetime
+) -> list[int]:
+    """One submission: a row per subject's due round, with its audit entry; [] if already there."""
+    submission = secrets.token_hex(16)
+    rows = [
+        _row(request, sha256, key, rounds[key], evidence, at, submission) for key in sorted(rounds)
+    ]
+    event = Event(
+        "agreement.signed",
+        evidence.recorded_by or f"person:{request.person_id}",
+        _audit_subject(request, evidence),
+        _audit_data(request, sha256, rounds, evidence, at),
+    )
+    return await store.insert_acknowledgements(
+        rows, school_id=request.school_id, submission=submission, event=event
+    )
 
 
 async def _latest(request: SignRequest) -> dict[str, store.LatestAck]:

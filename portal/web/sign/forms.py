@@ -1,0 +1,58 @@
+"""The sign forms' own rules: the hidden CSRF token, field errors and the checks behind them."""
+
+from __future__ import annotations
+
+from itsdangerous import BadSignature, TimestampSigner
+
+from portal.settings import Settings
+from portal.usecases.responses import ResponseKind
+
+FORM_SALT = "signoff.sign-form"
+FORM_MAX_AGE = 12 * 3600  # a tab left open overnight gets a fresh form, not an error page
+MAX_NAME = 200
+CHANGED = "The agreement changed while you were reading it. Please read it again and sign."
+TIMED_OUT = "For your security this form timed out. Check your details and send it again."
+
+
+class Errors(dict[str, str]):
+    """Form errors by field; a field without one reads as empty in templates."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+class FormTokens:
+    """The hidden per-invitation CSRF token of the sign forms (signed, with a salt of its own)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._signer = TimestampSigner(settings.secret_key.value, salt=FORM_SALT)
+
+    def issue(self, invitation_id: int) -> str:
+        return self._signer.sign(str(invitation_id)).decode()
+
+    def valid(self, token: str, invitation_id: int) -> bool:
+        try:
+            return self._signer.unsign(token, max_age=FORM_MAX_AGE) == str(invitation_id).encode()
+        except BadSignature:
+            return False
+
+
+def check_signature(name: str, agree: bool) -> Errors:
+    errors = Errors()
+    if not name:
+        errors["name"] = "Enter your full name"
+    elif len(name) > MAX_NAME:
+        errors["name"] = f"Your name must be {MAX_NAME} characters or fewer"
+    if not agree:
+        errors["agree"] = "Tick the box to confirm you agree"
+    return errors
+
+
+def response_problem(
+    forms: FormTokens, csrf: str, invitation_id: int, kind: str
+) -> tuple[int, Errors] | None:
+    if not forms.valid(csrf, invitation_id):
+        return 403, Errors(form=TIMED_OUT)
+    if kind not in set(ResponseKind):
+        return 422, Errors(kind="Choose whether you have a question or don’t agree")
+    return None

@@ -1,0 +1,187 @@
+"""The personal sign page: GET shows the agreement (or the receipt), POST signs.
+
+Routes parse the request, call a use case and render; the rules live in portal.usecases.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from portal.core.changes import VersionChanges
+from portal.settings import Settings
+from portal.usecases.changes import changes_for_link
+from portal.usecases.invitations import InvalidToken, read_token
+from portal.usecases.responses import ResponseKind, respond
+from portal.usecases.sign_links import LinkState, SignLink, certificate, open_link, sign_by_link
+from portal.usecases.signing import SigningError
+from portal.web.sign.certificate import certificate_download
+from portal.web.sign.forms import (
+    CHANGED,
+    MAX_NAME,
+    TIMED_OUT,
+    Errors,
+    FormTokens,
+    check_signature,
+    response_problem,
+)
+from portal.web.sign.headers import harden
+from portal.web.sign.render import SignRenderer
+
+
+class SignPages:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.forms = FormTokens(settings)
+        self.view = SignRenderer(settings, self.forms)
+
+    def routes(self) -> list[BaseRoute]:
+        return [
+            Route("/sign/{token}", self.show, methods=["GET", "HEAD"]),
+            Route("/sign/{token}", self.submit, methods=["POST"]),
+            Route("/sign/{token}/certificate.pdf", self.certificate, methods=["GET"]),
+            Route("/sign/{token}/respond", self.respond_form, methods=["GET"]),
+            Route("/sign/{token}/respond", self.respond, methods=["POST"]),
+        ]
+
+    async def show(self, request: Request) -> Response:
+        invitation_id = self._invitation(request)
+        if invitation_id is None:
+            return self.view.problem(request, "invalid")
+        link = await open_link(invitation_id, _now(), ip=_ip(request), user_agent=_agent(request))
+        return self.view.page(request, link, await _changes(link))
+
+    async def submit(self, request: Request) -> Response:
+        invitation_id = self._invitation(request)
+        if invitation_id is None:
+            return self.view.problem(request, "invalid")
+        form = await request.form()
+        name, agree = str(form.get("name", "")).strip(), form.get("agree") == "yes"
+        if not self.forms.valid(str(form.get("csrf", "")), invitation_id):
+            return await self._again(
+                request, invitation_id, name, agree, status=403, errors=Errors(form=TIMED_OUT)
+            )
+        errors = check_signature(name, agree)
+        if errors:
+            return await self._again(request, invitation_id, name, agree, status=422, errors=errors)
+        try:
+            state = await sign_by_link(
+                self.settings,
+                invitation_id,
+                typed_name=name,
+                shown_sha256=str(form.get("sha256", "")),
+                ip=_ip(request),
+                user_agent=_agent(request),
+                now=_now(),
+                certificate_url=f"{self.settings.base_url}/sign/{request.path_params['token']}/certificate.pdf",
+            )
+        except SigningError:
+            return await self._again(
+                request,
+                invitation_id,
+                name,
+                agree,
+                status=409,
+                errors=Errors(form=CHANGED),
+            )
+        if state.usable:
+            return _back_to_page(request)
+        return self.view.problem(request, state)
+
+    async def certificate(self, request: Request) -> Response:
+        invitation_id = self._invitation(request)
+        if invitation_id is None:
+            return self.view.problem(request, "invalid")
+        facts = await certificate(invitation_id, _now())
+        if isinstance(facts, SignLink):
+            if facts.state is LinkState.OPEN:
+                return _back_to_page(request)
+            return self.view.problem(request, facts.state, facts)
+        return await certificate_download(facts)
+
+    async def respond_form(self, request: Request) -> Response:
+        invitation_id = self._invitation(request)
+        if invitation_id is None:
+            return self.view.problem(request, "invalid")
+        link = await open_link(invitation_id, _now(), ip=_ip(request), user_agent=_agent(request))
+        if link.state is not LinkState.OPEN:
+            return self.view.page(request, link)
+        kind = request.query_params.get("kind", "question")
+        return self.view.respond_page(
+            request, link, kind if kind in set(ResponseKind) else "question"
+        )
+
+    async def respond(self, request: Request) -> Response:
+        invitation_id = self._invitation(request)
+        if invitation_id is None:
+            return self.view.problem(request, "invalid")
+        form = await request.form()
+        kind, message = str(form.get("kind", "")), str(form.get("message", ""))
+        now = _now()
+        problem = response_problem(self.forms, str(form.get("csrf", "")), invitation_id, kind)
+        if problem is not None:
+            link = await open_link(invitation_id, now, ip=_ip(request), user_agent=_agent(request))
+            if link.state is not LinkState.OPEN:
+                return self.view.page(request, link)
+            status, errors = problem
+            return self.view.respond_page(
+                request, link, kind or "question", message, errors, status
+            )
+        link = await respond(
+            self.settings,
+            invitation_id,
+            ResponseKind(kind),
+            message,
+            ip=_ip(request),
+            user_agent=_agent(request),
+            now=now,
+        )
+        if link.state is not LinkState.OPEN:
+            return self.view.page(request, link)
+        return self.view.render(request, "sign/responded.html", {"link": link, "kind": kind})
+
+    async def _again(
+        self,
+        request: Request,
+        invitation_id: int,
+        name: str,
+        agree: bool,
+        status: int,
+        errors: Errors,
+    ) -> Response:
+        link = await open_link(invitation_id, _now(), ip=_ip(request), user_agent=_agent(request))
+        if link.state is not LinkState.OPEN:
+            return self.view.page(request, link)
+        return self.view.form(
+            request, link, name[:MAX_NAME], agree, errors, status, await _changes(link)
+        )
+
+    def _invitation(self, request: Request) -> int | None:
+        try:
+            return read_token(self.settings, request.path_params["token"])
+        except InvalidToken:
+            return None
+
+
+def _back_to_page(request: Request) -> Response:
+    return harden(RedirectResponse(f"/sign/{request.path_params['token']}", status_code=303))
+
+
+async def _changes(link: SignLink) -> VersionChanges | None:
+    # Only someone who signed an earlier version has changes to read: skip the lookup otherwise.
+    return await changes_for_link(link) if link.last_signed_label else None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _ip(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def _agent(request: Request) -> str:
+    return request.headers.get("user-agent", "")[:500]
