@@ -7,9 +7,10 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY portal ./portal
 COPY bots ./bots
-RUN pip install .
-COPY agreements ./agreements
 COPY migrations ./migrations
+COPY agreements ./agreements
+# Editable, so the code finds migrations/ and agreements/ beside it in /app.
+RUN pip install -e .
 RUN useradd --system --uid 10001 signoff
 USER signoff
 ENV SIGNOFF_AGREEMENTS_DIR=/app/agreements
