@@ -44,6 +44,11 @@ APPROVER = 1.5
 # The asker proposes to do what a duty asks, in at least this many of their own words.
 AGREES = 1.5
 AGREEMENT = 2
+# The asker proposes personal contact with pupils themselves ("follow her back", "make them a
+# group"): the general ban on personal contact answers that before a narrower rule on requests,
+# platform ages or sites, unless they ask about an official site.
+PROPOSED = 3.0
+_PERSONAL_CONTACT = frozenset({"pupil_contact", "ex_pupil_contact"})
 # Every condition of a permission is met by what the asker says: this rule decides it.
 SETTLED = 1.0
 # Facts that describe the asker's situation; "official" only tells a verdict which account.
@@ -148,9 +153,19 @@ def _score(
     lifted = len(rule.reading.scope & against)
     score += FACT * (len(facts) - IMPLIED * len(implied) + CONTRADICTED * ruled_out)
     score += LIFTED * lifted
+    score += PROPOSED * _proposed(rule, question)
     score += evidence
     score += _shape(rule, question)
     return Scored(rule, score, topics, facts)
+
+
+def _proposed(rule: Rule, question: Question) -> bool:
+    return (
+        "proposes_contact" in question.facts
+        and "official" not in question.facts
+        and rule.force is Force.PROHIBIT
+        and bool(_PERSONAL_CONTACT & rule.topics & question.topics.keys())
+    )
 
 
 def _other_site(rule: Rule, question: Question) -> bool:
