@@ -154,11 +154,6 @@ class Settings:
         slack = self.slack
         if (slack.bot_token or slack.client_id) and not slack.signing_secret:
             raise SettingsError("Slack needs SIGNOFF_SLACK_SIGNING_SECRET to verify requests")
-        if slack.bot_token and not slack.client_id and not slack.default_school:
-            raise SettingsError(
-                "SIGNOFF_SLACK_BOT_TOKEN (one workspace) needs SIGNOFF_SLACK_DEFAULT_SCHOOL: "
-                "the slug of the school the workspace belongs to"
-            )
         if slack.client_id and not slack.client_secret:
             raise SettingsError("SIGNOFF_SLACK_CLIENT_ID needs SIGNOFF_SLACK_CLIENT_SECRET")
 

@@ -53,8 +53,3 @@ def _check(settings: Settings) -> None:
     slack = settings.slack
     if slack.client_id and not slack.client_secret:
         raise SettingsError("SIGNOFF_SLACK_CLIENT_SECRET is required with SIGNOFF_SLACK_CLIENT_ID")
-    if not slack.client_id and not slack.default_school:
-        raise SettingsError(
-            "SIGNOFF_SLACK_DEFAULT_SCHOOL is required with SIGNOFF_SLACK_BOT_TOKEN: the school "
-            "whose staff use this workspace"
-        )

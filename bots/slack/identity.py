@@ -37,11 +37,19 @@ class Match:
 async def school_for_team(slack: SlackSettings, team_id: str | None) -> School | None:
     """Multi-workspace: the school that installed the app; single workspace: the default school."""
     if not slack.client_id:
-        return await School.get_or_none(slug=slack.default_school)
+        return await single_workspace_school(slack)
     if not team_id:
         return None
     installation = await SlackInstallation.get_or_none(team_id=team_id).select_related("school")
     return installation.school if installation is not None else None
+
+
+async def single_workspace_school(slack: SlackSettings) -> School | None:
+    """SIGNOFF_SLACK_DEFAULT_SCHOOL, or the deployment's only school when it has just one."""
+    if slack.default_school:
+        return await School.get_or_none(slug=slack.default_school)
+    schools = await School.all().limit(2)
+    return schools[0] if len(schools) == 1 else None
 
 
 async def match_user(client: AsyncWebClient, school: School, team_id: str, user_id: str) -> Match:
@@ -114,9 +122,10 @@ async def workspace_for(slack: SlackSettings, school: School) -> tuple[str, str]
         if installation is None:
             raise NotConnected(f"{school.slug} has not installed the Slack app")
         return installation.bot_token, installation.team_id
-    if slack.default_school != school.slug or not slack.bot_token:
+    connected = await single_workspace_school(slack)
+    if connected is None or connected.id != school.id or not slack.bot_token:
         raise NotConnected(
-            f"Slack is set up for {slack.default_school or 'no school'}, not {school.slug}"
+            f"Slack is set up for {connected.slug if connected else 'no school'}, not {school.slug}"
         )
     team = (await web_client(slack, slack.bot_token.value).auth_test())["team_id"]
     return slack.bot_token.value, str(team)

@@ -53,10 +53,6 @@ def test_bad_values_are_named():
     [
         ({"SIGNOFF_SLACK_BOT_TOKEN": "xoxb-1"}, "SIGNING_SECRET"),
         (
-            {"SIGNOFF_SLACK_BOT_TOKEN": "xoxb-1", "SIGNOFF_SLACK_SIGNING_SECRET": "s"},
-            "SIGNOFF_SLACK_DEFAULT_SCHOOL",
-        ),
-        (
             {"SIGNOFF_SLACK_CLIENT_ID": "1.2", "SIGNOFF_SLACK_SIGNING_SECRET": "s"},
             "SIGNOFF_SLACK_CLIENT_SECRET",
         ),
