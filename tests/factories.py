@@ -2,20 +2,46 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from itertools import count
 
+from portal.core.agreements import AgreementVersion
 from portal.core.catalog import Catalog, load_catalog
-from portal.store.agreements import publish_catalog
+from portal.store.agreements import load_agreements, publish_catalog, publish_version
 from portal.store.models import Guardianship, Person, Pupil, School, StaffTeam, TeamMembership
 from tests.conftest import AGREEMENTS
 
 _ids = count(1)
 
 
-async def publish_seeds() -> Catalog:
+async def publish_seeds(*only: str) -> Catalog:
+    """Publish the agreements folder's seed schools, or only the ones named."""
     catalog = load_catalog(AGREEMENTS)
+    if only:
+        catalog = Catalog(
+            schools={k: v for k, v in catalog.schools.items() if k in only},
+            agreements=tuple(a for a in catalog.agreements if a.school in only),
+        )
     await publish_catalog(catalog, by="tests")
     return catalog
+
+
+async def publish_reworded(
+    school: str, agreement: str, old: str, new: str, label: str = "2099-01"
+) -> AgreementVersion:
+    """Publish a new version, in force today, whose text says `new` wherever the last said `old`."""
+    found = next(a for a in await load_agreements(school) if a.slug == agreement)
+    last = found.versions[-1]
+    assert old in last.text, f"{old!r} is not in {school}/{agreement} {last.label}"
+    version = AgreementVersion(
+        label=label,
+        effective=date.today(),
+        text=last.text.replace(old, new),
+        clauses=tuple(replace(c, text=c.text.replace(old, new)) for c in last.clauses),
+    )
+    await publish_version(found, version, by="tests")
+    return version
 
 
 async def make_school(slug: str = "clearwell", name: str = "") -> School:

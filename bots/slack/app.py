@@ -10,8 +10,8 @@ from bots.slack import ask, feedback, home, nudge, sign
 from bots.slack.client import web_client
 from bots.slack.context import Signoff, attach
 from bots.slack.oauth import SchoolOAuthFlow
-from bots.slack.policies import Policies
 from portal.settings import Settings, SettingsError
+from portal.store.published import PublishedAgreements
 
 
 def create_slack_app(settings: Settings) -> AsyncApp:
@@ -36,7 +36,7 @@ def create_slack_app(settings: Settings) -> AsyncApp:
         )
         app.event("app_uninstalled")(_token_gone)
         app.event("tokens_revoked")(_token_gone)
-    app.use(attach(Signoff(settings, Policies(settings.agreements_dir))))
+    app.use(attach(Signoff(settings, PublishedAgreements())))
     for listeners in (ask, feedback, home, sign, nudge):
         listeners.register(app)
     return app

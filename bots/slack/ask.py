@@ -21,7 +21,9 @@ from bots.slack.context import school, signoff
 from bots.slack.identity import Unmatched
 from bots.slack.post import Place, tell
 from bots.slack.views import unmatched_text
-from portal.core.answers import InvalidQuestion, UnknownSchool, Verdict
+from portal.core.agreements import Audience
+from portal.core.answers import Answer, InvalidQuestion, UnknownSchool, Verdict
+from portal.store.published import Published
 
 
 def register(app: AsyncApp) -> None:
@@ -71,20 +73,20 @@ async def _reply(
     place: Place,
     respond: AsyncRespond | None = None,
 ) -> None:
-    message, fallback = _compose(context, blocks.strip_mentions(text), place)
+    message, fallback = await _compose(context, blocks.strip_mentions(text), place)
     await tell(client, place, message, fallback, respond)
 
 
-def _compose(
+async def _compose(
     context: AsyncBoltContext, question: str, place: Place
 ) -> tuple[list[blocks.Block], str]:
     found = school(context)
     if found is None:
         text = unmatched_text(Unmatched.NO_SCHOOL, "", "")
         return [blocks.section(text)], text
-    policies = signoff(context).policies
+    policies = await signoff(context).policies.current()
     try:
-        answer = policies.ask(found.slug, question)
+        answer = _ask(policies, found.slug, question)
     except InvalidQuestion as exc:
         text = blocks.HELP if not question.strip() else f"I can't answer that: {exc}."
         return [blocks.section(text)], text
@@ -114,8 +116,8 @@ async def share_answer(
     if found is None:
         return
     shared = json.loads(action["value"])
-    policies = signoff(context).policies
-    answer = policies.ask(found.slug, shared["q"])
+    policies = await signoff(context).policies.current()
+    answer = _ask(policies, found.slug, shared["q"])
     message = blocks.answer_blocks(
         answer,
         shared["q"],
@@ -126,6 +128,14 @@ async def share_answer(
     text = blocks.answer_text(answer)
     if await _post_in_channel(client, respond, body["channel"]["id"], shared["t"], message, text):
         await respond(delete_original=True)
+
+
+def _ask(policies: Published, school: str, question: str) -> Answer:
+    """Staff ask in Slack, so answers come from the staff agreements.
+
+    Raises InvalidQuestion (empty or too long) and UnknownSchool.
+    """
+    return policies.engine.ask(school, question, Audience.STAFF)
 
 
 async def _post_in_channel(

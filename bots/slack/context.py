@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from slack_bolt.context.async_context import AsyncBoltContext
 
 from bots.slack.identity import school_for_team
-from bots.slack.policies import Policies
 from portal.settings import Settings
 from portal.store.models import School
+from portal.store.published import PublishedAgreements
 
 _KEY = "signoff"
 
@@ -18,7 +18,7 @@ _KEY = "signoff"
 @dataclass(frozen=True, slots=True)
 class Signoff:
     settings: Settings
-    policies: Policies
+    policies: PublishedAgreements
 
 
 def signoff(context: AsyncBoltContext) -> Signoff:

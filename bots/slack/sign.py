@@ -139,7 +139,7 @@ async def _confirm(
     """A DM the signer keeps: what they signed, when, and the record's reference."""
     found = school(context)
     assert found is not None
-    title = signoff(context).policies.title(found.slug, shown["a"])
+    title = (await signoff(context).policies.current()).title(found.slug, shown["a"])
     when = long_time(signing.signed_at, found.timezone)
     reference = f"#{signing.acknowledgement_ids[0]}"
     message = blocks.signed_blocks(name, title, shown["v"], when, reference)

@@ -6,13 +6,12 @@ import json
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
 from portal.core.answers import AnswerEngine, InvalidQuestion, UnknownSchool
-from portal.core.catalog import load_catalog
+from portal.store.published import PublishedAgreements
 
 _AUDIENCES = ("staff", "parent")
 
@@ -48,15 +47,13 @@ def _invalid(body: dict[str, Any]) -> str:
 
 
 async def _engine(app: Starlette) -> AnswerEngine:
-    """Built once per app from the agreements folder, off the event loop."""
-    engine: AnswerEngine | None = getattr(app.state, "answer_engine", None)
-    if engine is None:
-        root = app.state.settings.agreements_dir
-        engine = await run_in_threadpool(
-            lambda: AnswerEngine.from_catalog(load_catalog(root), curation_root=root)
-        )
-        app.state.answer_engine = engine
-    return engine
+    """From the versions published in the database; rebuilt only when those change."""
+    published: PublishedAgreements | None = getattr(app.state, "published", None)
+    if published is None:
+        # Curation (hand corrections of rule readings) stays in the agreements folder.
+        published = PublishedAgreements(curation_root=app.state.settings.agreements_dir)
+        app.state.published = published
+    return (await published.current()).engine
 
 
 def _error(message: str, status: int) -> JSONResponse:

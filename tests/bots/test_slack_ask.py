@@ -3,7 +3,7 @@ import json
 from bots.slack.blocks import VERDICTS
 from portal.store.slack_models import AnswerFeedback
 from tests.bots.conftest import SCHOOL, Slack
-from tests.factories import make_school, make_staff, publish_seeds
+from tests.factories import make_school, make_staff, publish_reworded, publish_seeds
 
 QUESTION = "Yr 6 girl keeps sending me friend requests on fb. can i just accept to stop her asking?"
 
@@ -43,6 +43,21 @@ async def test_slash_command_answers_only_the_asker(slack: Slack):
     assert seen["buttons"] == ["answer_helpful", "answer_not_helpful", "answer_share"]
     assert reply["text"].startswith("⛔ No")
     assert slack.peer.called("chat.postMessage") == []
+
+
+async def test_answers_quote_a_version_published_after_the_first_answer(slack: Slack):
+    await _school(slack)
+    await slack.command(QUESTION)
+    before = _answer((await slack.peer.wait_for("chat.postEphemeral"))[0].body["blocks"])
+    await publish_reworded(
+        SCHOOL, "staff-social-media", "personal social media", "private social media"
+    )
+    await slack.command(QUESTION)
+    after = _answer((await slack.peer.wait_for("chat.postEphemeral", 2))[1].body["blocks"])
+    _assert_cited(before)
+    assert after["verdict"] == "⛔ No"
+    assert any("version 2099-01" in c and "clause 6." in c for c in after["contexts"])
+    assert "private social media" in after["sections"][1]
 
 
 async def test_a_direct_message_is_answered_in_its_thread(slack: Slack):

@@ -12,7 +12,7 @@ from portal.web.app import create_app
 from tests.bots.conftest import Slack, slack_settings
 from tests.bots.slack_peer import SlackPeer
 from tests.conftest import make_settings
-from tests.factories import make_school
+from tests.factories import make_school, publish_seeds
 
 
 async def test_requests_with_a_wrong_signature_are_rejected(slack: Slack):
@@ -64,7 +64,7 @@ async def _signed_slack(tmp_path: Path, peer: SlackPeer) -> AsyncIterator[Slack]
 
 
 async def test_secret_and_token_alone_serve_the_only_school(db, tmp_path: Path, peer: SlackPeer):
-    await make_school("clearwell", "Clearwell School")
+    await publish_seeds("clearwell")
     async for slack in _signed_slack(tmp_path, peer):
         assert (await slack.command("can I post photos of pupils?")).status_code == 200
         reply = (await peer.wait_for("chat.postEphemeral"))[0].body

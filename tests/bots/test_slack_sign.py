@@ -8,7 +8,7 @@ from portal.store import audit
 from portal.store.models import Acknowledgement, AgreementVersion, AuditEvent
 from portal.usecases.signing import Evidence, SignRequest, sign_agreement
 from tests.bots.conftest import SCHOOL, Slack
-from tests.factories import make_school, make_staff, publish_seeds
+from tests.factories import make_school, make_staff, publish_reworded, publish_seeds
 
 AGREEMENT = "staff-social-media"
 LONDON = ZoneInfo("Europe/London")
@@ -107,6 +107,25 @@ async def test_signing_in_slack_records_an_acknowledgement_with_chat_identity(sl
     assert dm.body["channel"] == "DU1"
     assert "You signed" in dm.body["text"]
     assert slack.peer.called("conversations.open")[0].body["users"] == "U1"
+
+
+async def test_a_version_published_after_start_is_the_one_shown_signed_and_named(slack: Slack):
+    tess = await _tess(slack)
+    await slack.command("can I accept friend requests from pupils?")  # answers are built first
+    await slack.peer.wait_for("chat.postEphemeral")
+    await publish_reworded(SCHOOL, AGREEMENT, "personal social media", "private social media")
+
+    view = await _open_modal(slack)
+    assert "staff-social-media/2099-01" in json.dumps(view)
+    assert "private social media" in json.dumps(view, ensure_ascii=False)
+    response = await slack.interaction(_submission(view, "Tess O'Teacher", agreed=True))
+    assert response.status_code == 200 and response.text == ""
+    ack = await Acknowledgement.get(person=tess).prefetch_related("version")
+    assert ack.version.label == "2099-01"
+    home = (await slack.peer.wait_for("views.publish"))[0].body["view"]
+    assert "you signed version 2099-01" in json.dumps(home, ensure_ascii=False)
+    dm = (await slack.peer.wait_for("chat.postMessage"))[0]
+    assert "(version 2099-01)" in dm.body["text"]
 
 
 async def test_a_signed_agreement_opens_as_up_to_date(slack: Slack):
