@@ -15,6 +15,19 @@ async def _school(slack: Slack) -> None:
     slack.peer.add_user("U1", "tess@clearwell.example")
 
 
+async def _direct_message(slack: Slack, text: str) -> None:
+    await slack.event(
+        {
+            "type": "message",
+            "channel_type": "im",
+            "channel": "D1",
+            "user": "U1",
+            "text": text,
+            "ts": "10.000100",
+        }
+    )
+
+
 def _answer(blocks: list[dict]) -> dict[str, object]:
     """What a reader sees: the verdict line, the quoted clause, its reference, the buttons."""
     sections = [b["text"]["text"] for b in blocks if b["type"] == "section"]
@@ -62,16 +75,7 @@ async def test_answers_quote_a_version_published_after_the_first_answer(slack: S
 
 async def test_a_direct_message_is_answered_in_its_thread(slack: Slack):
     await _school(slack)
-    await slack.event(
-        {
-            "type": "message",
-            "channel_type": "im",
-            "channel": "D1",
-            "user": "U1",
-            "text": QUESTION,
-            "ts": "10.000100",
-        }
-    )
+    await _direct_message(slack, QUESTION)
     reply = (await slack.peer.wait_for("chat.postMessage"))[0].body
     assert (reply["channel"], reply["thread_ts"]) == ("D1", "10.000100")
     seen = _answer(reply["blocks"])
@@ -155,16 +159,7 @@ async def test_share_in_channel_posts_the_answer_for_everyone(slack: Slack):
 
 async def test_feedback_is_stored_with_the_question_and_clause(slack: Slack):
     await _school(slack)
-    await slack.event(
-        {
-            "type": "message",
-            "channel_type": "im",
-            "channel": "D1",
-            "user": "U1",
-            "text": QUESTION,
-            "ts": "10.000100",
-        }
-    )
+    await _direct_message(slack, QUESTION)
     reply = (await slack.peer.wait_for("chat.postMessage"))[0].body
     helpful = next(
         e
