@@ -244,6 +244,33 @@ def bare_app() -> Starlette:
     return Starlette(routes=[Route("/", ok)])
 
 
+def one_query_app(pool: asyncpg.Pool) -> Starlette:
+    """The floor for any page that reads the database: bare Starlette plus one `SELECT 1`."""
+
+    async def ok(request: Any) -> PlainTextResponse:
+        return PlainTextResponse(str(await pool.fetchval("SELECT 1")))
+
+    return Starlette(routes=[Route("/", ok)])
+
+
+@asynccontextmanager
+async def asyncpg_pool(url: str) -> AsyncIterator[asyncpg.Pool]:
+    creds = store_db.tortoise_config(url)["connections"]["default"]["credentials"]
+    pool = await asyncpg.create_pool(
+        host=creds["host"],
+        port=creds["port"],
+        user=creds["user"],
+        password=creds["password"] or None,
+        database=creds["database"],
+        min_size=5,
+        max_size=5,
+    )
+    try:
+        yield pool
+    finally:
+        await pool.close()
+
+
 async def run(url: str, quick: bool) -> dict[str, Any]:
     seconds = 5 if quick else 15
     get_pool, post_pool = (6000, 8000) if quick else (20000, 25000)
@@ -263,6 +290,9 @@ async def run(url: str, quick: bool) -> dict[str, Any]:
             async with serve(bare_app(), _free_port()) as bare:
                 await wrk(bare, ["/"], "GET", 1, workdir)  # warm-up
                 ceiling = await wrk(bare, ["/"], "GET", seconds, workdir)
+            async with asyncpg_pool(url) as pool, serve(one_query_app(pool), _free_port()) as one:
+                await wrk(one, ["/"], "GET", 1, workdir)  # warm-up
+                floor = await wrk(one, ["/"], "GET", seconds, workdir)
             async with serve(create_app(settings, manage_database=False), port) as app:
                 await wrk(app, gets[:50], "GET", 1, workdir)  # warm-up: caches, pool
                 get = await wrk(app, gets, "GET", seconds, workdir)
@@ -280,7 +310,10 @@ async def run(url: str, quick: bool) -> dict[str, Any]:
         "get_p99_ms": round(get.p99_ms, 1),
         "post_p99_ms": round(post.p99_ms, 1),
         "ceiling_p99_ms": round(ceiling.p99_ms, 1),
-        "errors": ceiling.errors + get.errors + revisit.errors + post.errors,
+        "one_query_rps": round(floor.rps),
+        "one_query_ratio": round(floor.rps / ceiling.rps, 3),
+        "one_query_p99_ms": round(floor.p99_ms, 1),
+        "errors": ceiling.errors + floor.errors + get.errors + revisit.errors + post.errors,
         "signed": signed,
         "post_requests": post.requests,
         "first_opens": opened,
@@ -288,6 +321,7 @@ async def run(url: str, quick: bool) -> dict[str, Any]:
         "revisit_p99_ms": round(revisit.p99_ms, 1),
         "cpu_ms_per_request": {
             "ceiling": round(ceiling.cpu_ms, 3),
+            "one_query": round(floor.cpu_ms, 3),
             "get": round(get.cpu_ms, 3),
             "revisit": round(revisit.cpu_ms, 3),
             "post": round(post.cpu_ms, 3),

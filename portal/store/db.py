@@ -42,6 +42,7 @@ def tortoise_config(database_url: str, *, schema: str = "") -> dict[str, Any]:
             "database": parts.path.lstrip("/") or "postgres",
             "minsize": 1,
             "maxsize": 20,
+            "reset": _release_connection,
         }
         if schema:
             credentials["schema"] = schema
@@ -54,6 +55,18 @@ def tortoise_config(database_url: str, *, schema: str = "") -> dict[str, Any]:
         "use_tz": True,
         "timezone": "UTC",
     }
+
+
+async def _release_connection(connection: Any) -> None:
+    """What a connection needs before it goes back to the pool.
+
+    asyncpg's default reset sends `pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL`
+    on every release: a second round trip for each query. Nothing here keeps session state
+    (no session advisory locks, cursors, LISTEN or SET), so only an unfinished transaction
+    needs ending.
+    """
+    if connection.is_in_transaction():
+        await connection.execute("ROLLBACK")
 
 
 def migrations_location(database_url: str) -> Path:
