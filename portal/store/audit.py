@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,6 +30,16 @@ async def ensure_chain(key: str, connection: BaseDBAsyncClient | None = None) ->
             pass  # another writer created it first
 
 
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What happened, before it is sealed into a chain."""
+
+    action: str
+    actor: str
+    subject: str
+    data: Mapping[str, Any]
+
+
 async def record(
     action: str,
     *,
@@ -37,52 +48,61 @@ async def record(
     school: School | None,
     data: Mapping[str, Any] | None = None,
     connection: BaseDBAsyncClient,
-) -> AuditEvent:
+) -> None:
     """Append one entry. Call inside the transaction that makes the change it records."""
-    key = chain_key(school)
-    head = await _locked_head(key, connection)
-    entry = seal(
-        AuditEntry(
-            seq=head.last_seq + 1,
-            at=datetime.now(UTC),
-            action=action,
-            actor=actor,
-            subject=subject,
-            data=dict(data or {}),
-            prev_hash=head.last_hash,
-        )
+    await append(
+        chain_key(school),
+        school.id if school is not None else None,
+        [Event(action, actor, subject, data or {})],
+        connection,
     )
-    event = await _store_entry(entry, key, school, connection)
-    head.last_seq, head.last_hash = entry.seq, entry.hash
-    await head.save(update_fields=["last_seq", "last_hash"], using_db=connection)
-    return event
 
 
-async def _locked_head(key: str, connection: BaseDBAsyncClient) -> AuditChain:
-    """The chain's head row, locked until the transaction ends; created on first use."""
+async def append(
+    key: str, school_id: int | None, events: Sequence[Event], connection: BaseDBAsyncClient
+) -> None:
+    """Seal and store entries in order under one lock of the chain head.
+
+    Call inside the transaction that makes the changes they record: the head stays locked
+    until it ends, so concurrent writers queue rather than fork the chain.
+    """
+    if not events:
+        return
     head = await AuditChain.select_for_update().using_db(connection).get_or_none(key=key)
     if head is None:
         await ensure_chain(key)
         head = await AuditChain.select_for_update().using_db(connection).get(key=key)
-    return head
-
-
-async def _store_entry(
-    entry: AuditEntry, key: str, school: School | None, connection: BaseDBAsyncClient
-) -> AuditEvent:
-    return await AuditEvent.create(
-        school=school,
-        chain=key,
-        seq=entry.seq,
-        at=entry.at,
-        action=entry.action,
-        actor=entry.actor,
-        subject=entry.subject,
-        data=entry.data,
-        prev_hash=entry.prev_hash,
-        hash=entry.hash,
-        using_db=connection,
-    )
+    seq, prev, rows = head.last_seq, head.last_hash, []
+    for event in events:
+        seq += 1
+        entry = seal(
+            AuditEntry(
+                seq=seq,
+                at=datetime.now(UTC),
+                action=event.action,
+                actor=event.actor,
+                subject=event.subject,
+                data=dict(event.data),
+                prev_hash=prev,
+            )
+        )
+        prev = entry.hash
+        rows.append(
+            AuditEvent(
+                school_id=school_id,
+                chain=key,
+                seq=entry.seq,
+                at=entry.at,
+                action=entry.action,
+                actor=entry.actor,
+                subject=entry.subject,
+                data=entry.data,
+                prev_hash=entry.prev_hash,
+                hash=entry.hash,
+            )
+        )
+    await AuditEvent.bulk_create(rows, using_db=connection)
+    await AuditChain.filter(id=head.id).using_db(connection).update(last_seq=seq, last_hash=prev)
 
 
 def as_entry(event: AuditEvent) -> AuditEntry:

@@ -11,28 +11,20 @@ from __future__ import annotations
 
 import asyncio
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient, TransactionalDBClient
 from tortoise.transactions import in_transaction
 
-from portal.core.evidence import AuditEntry, seal
 from portal.store import audit
-from portal.store.models import Acknowledgement, AuditChain, AuditEvent, Invitation
+from portal.store.audit import Event
+from portal.store.models import Acknowledgement, Invitation
 
 MAX_BATCH = 256
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    action: str
-    actor: str
-    subject: str
-    data: Mapping[str, Any]
 
 
 @dataclass
@@ -126,7 +118,7 @@ async def _write(school_id: int, chain: str, batch: list[_Job]) -> list[list[int
         results = [signed[id(j)] if isinstance(j, SignJob) else opened[id(j)] for j in batch]
         events = [_with_ids(j, r) for j, r in zip(batch, results, strict=True) if r]
         if events:
-            await _append(school_id, chain, events, conn)
+            await audit.append(chain, school_id, events, conn)
     return results
 
 
@@ -182,42 +174,3 @@ def _with_ids(job: _Job, ids: list[int]) -> Event:
             {**job.event.data, "acknowledgement_ids": ids},
         )
     return job.event
-
-
-async def _append(school_id: int, chain: str, events: list[Event], conn: BaseDBAsyncClient) -> None:
-    """Seal and store entries exactly as audit.record would, under one lock of the chain head."""
-    head = await AuditChain.select_for_update().using_db(conn).get_or_none(key=chain)
-    if head is None:
-        await audit.ensure_chain(chain)
-        head = await AuditChain.select_for_update().using_db(conn).get(key=chain)
-    seq, prev, rows = head.last_seq, head.last_hash, []
-    for event in events:
-        seq += 1
-        entry = seal(
-            AuditEntry(
-                seq=seq,
-                at=datetime.now(UTC),
-                action=event.action,
-                actor=event.actor,
-                subject=event.subject,
-                data=dict(event.data),
-                prev_hash=prev,
-            )
-        )
-        prev = entry.hash
-        rows.append(
-            AuditEvent(
-                school_id=school_id,
-                chain=chain,
-                seq=entry.seq,
-                at=entry.at,
-                action=entry.action,
-                actor=entry.actor,
-                subject=entry.subject,
-                data=entry.data,
-                prev_hash=entry.prev_hash,
-                hash=entry.hash,
-            )
-        )
-    await AuditEvent.bulk_create(rows, using_db=conn)
-    await AuditChain.filter(id=head.id).using_db(conn).update(last_seq=seq, last_hash=prev)

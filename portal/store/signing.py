@@ -13,7 +13,8 @@ from tortoise.transactions import in_transaction
 from portal.core import agreements as core
 from portal.store import audit, invitations
 from portal.store.agreements import clause_of
-from portal.store.chain_writer import Event, OpenJob, SignJob, writer
+from portal.store.audit import Event
+from portal.store.chain_writer import OpenJob, SignJob, writer
 from portal.store.models import (
     AgreementVersion,
     AuditEvent,

@@ -18,7 +18,7 @@ from portal.mail import Mailer, MailError, render
 from portal.settings import Settings
 from portal.store import signing as store
 from portal.store.agreements import renewal_rule
-from portal.store.chain_writer import Event
+from portal.store.audit import Event
 from portal.store.models import Agreement, Delivery, Person, Pupil, School
 from portal.wording import long_time, pupil_names
 
