@@ -33,3 +33,13 @@ def test_a_view_passed_off_as_the_schools_is_inside_an_attribution_hedge(
     answer = engine.ask("amcis", question)
     assert answer.verdict is Verdict.NO
     assert "personal views as those of" in answer.citations[0].text
+
+
+def test_selling_to_parents_is_inside_a_conflict_of_interest_hedge(engine: AnswerEngine) -> None:
+    question = (
+        "I run a small candle business. can I friend the parents in my class on facebook "
+        "to sell to them?"
+    )
+    answer = engine.ask("stockport", question)
+    assert answer.verdict is Verdict.NO
+    assert "conflict of interest" in answer.citations[0].text

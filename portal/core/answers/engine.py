@@ -14,7 +14,12 @@ from portal.core.answers import phrasing
 from portal.core.answers.force import Force
 from portal.core.answers.lexicon import Lexicon, load_lexicon
 from portal.core.answers.model import Answer, InvalidQuestion, UnknownSchool, Verdict
-from portal.core.answers.question import Question, asks_about_staff, read_question
+from portal.core.answers.question import (
+    Question,
+    asks_about_staff,
+    question_sentence,
+    read_question,
+)
 from portal.core.answers.ranking import Scored, key_of, rank
 from portal.core.answers.retrieval import bag
 from portal.core.answers.rulebook import Pool, Rulebook, build_rulebook
@@ -33,6 +38,8 @@ SUPPORT_SHARE = 0.5
 # A sentence is read in the context of its clause: the clause's score counts, a little less.
 CLAUSE_SHARE = 0.5
 CONCEPT_SHARE = 1.0
+# In a question of several sentences, the one that asks is matched once more on its own.
+ASK_SHARE = 0.5
 MAX_CITATIONS = 3
 _ASKER_FAMILY = frozenset({"family", "family_friend", "personal_friend"})
 
@@ -125,12 +132,22 @@ class AnswerEngine:
         clauses = book.index.by_key(query)
         sentences = book.sentences.by_key(query)
         concepts = book.concepts.by_key(query)
+        focus = self._focus(book, asked)
         return {
             r.key: CLAUSE_SHARE * clauses.get(r.clause_key, 0.0)
             + sentences.get(r.key, 0.0)
             + CONCEPT_SHARE * concepts.get(r.key, 0.0)
+            + ASK_SHARE * focus.get(r.key, 0.0)
             for r in pool.rules
         }
+
+    def _focus(self, book: Rulebook, asked: Question) -> dict[str, float]:
+        """Each sentence's BM25 score against the sentence that asks alone: the words of the
+        actual ask count again, the scene-setting around it does not."""
+        asking = question_sentence(asked.folded)
+        if asking == asked.folded:
+            return {}
+        return book.sentences.by_key(bag(asking, self.lexicon.concepts))
 
     def _covered(self, pool: Pool, asked: Question, lexical: Mapping[str, float]) -> bool:
         considered = asked.primary or asked.fired

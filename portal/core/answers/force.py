@@ -42,6 +42,8 @@ class Reading:
     harm: bool = False
     """The hedge is about disrespect or disrepute, which a hostile question does settle."""
     attributed: bool = False
+    conflicted: bool = False
+    """The hedge is about a conflict of interest, which a question can settle ("to sell to")."""
     """The hedge is about views passed off as the school's, which a question can settle."""
     restricted: bool = False
     """Allowed only within limits no fact can show are met ("limited", "where appropriate")."""
@@ -114,6 +116,7 @@ _HEDGE = re.compile(
     r"|\bcould be perceived\b|\b(?:is|are) likely\b|\bas those of\b"
 )
 _ATTRIBUTED = re.compile(r"\bas those of\b|\battributable\b")
+_CONFLICTED = re.compile(r"\bconflict of interest\b|\bobjectivity\b")
 _INNER_IF = re.compile(r".(?<!even )\bif\b")
 _HARM = re.compile(r"disrespect|disrepute|stress|insult|offen[cs]|harm|damage|embarrass")
 _RESTRICTED = re.compile(
@@ -174,6 +177,7 @@ def read(sentence: str, qualifiers: Mapping[str, Pattern]) -> Reading:
         hedged=force is Force.PROHIBIT and _hedged(text),
         harm=_HARM.search(text) is not None,
         attributed=_ATTRIBUTED.search(text) is not None,
+        conflicted=_CONFLICTED.search(text) is not None,
         restricted=_RESTRICTED.search(text) is not None,
         negative_duty=_NEGATIVE_DUTY.search(text) is not None,
         remedy=force is Force.PROHIBIT and _REMEDY.search(text) is not None,

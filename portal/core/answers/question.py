@@ -102,7 +102,8 @@ def read_question(
         folded = school_names.sub("the school", folded)
     span = ask_span(folded)
     fired = _fired(folded, lexicon, parent)
-    primary = frozenset(t for t in fired if _asked(lexicon, t, span)) if span else frozenset()
+    focus = span or asked_part(folded)
+    primary = frozenset(t for t in fired if _asked(lexicon, t, focus)) if focus else frozenset()
     asking = question_sentence(folded)
     story = frozenset(t for t in fired if not _asked(lexicon, t, asking))
     age, clock = _age(folded), _clock(folded)
@@ -178,6 +179,33 @@ def ask_span(folded: str) -> str:
     last ("… is that allowed?")."""
     match = _FRAME.search(folded)
     return _SENTENCE_END.split(folded[match.end() :], maxsplit=1)[0] if match else ""
+
+
+# A frame that closes the question ("…, is that ok?", "… - allowed?", "that fine?"): what it
+# asks about is the words before it, or the sentence before when it stands alone.
+_CLOSING_FRAME = re.compile(
+    r"[,;:-]?\s*(?:(?:so|and|but|then|surely|right|yeah|or|just)\s+)*"
+    r"(?:(?:is|would|will|was|does|do|could|can|should|are|isn't)\s+)?"
+    r"(?:(?:that|this|it|they|that's|it's|this is|i'm|we're|am i)\s+)?"
+    r"(?:(?:be|actually|really|even|still|all|totally|completely|technically|a bit|an?|any)\s+)*"
+    r"(?:ok|okay|alright|fine|allowed|acceptable|permitted|problems?|issues?|wrong|legit|sensible"
+    r"|banned|off limits|harmless|breaking any rules|against (?:the )?(?:rules|policy)|good idea"
+    r"|pointless|frowned upon|(?:have|need) to stop|stay|continue|carry on)"
+    r"\b(?:\s+[\w']+){0,4}\s*\?\s*$"
+)
+
+
+def asked_part(folded: str) -> str:
+    """What a question asks about when no "can I" opens it: the last sentence, less any closing
+    frame; the sentence before it when the frame stands alone ("Would that be ok?")."""
+    parts = [p.strip() for p in re.split(r"(?<=[.?!])\s+", folded) if p.strip()]
+    if not parts:
+        return ""
+    asking = max((i for i, p in enumerate(parts) if p.endswith("?")), default=len(parts) - 1)
+    last = _CLOSING_FRAME.sub("", parts[asking]).strip(" ,-") or parts[asking]
+    if len(tokens(last)) <= MAX_SPAN_WORDS and asking > 0:
+        return f"{parts[asking - 1]} {last}".strip()
+    return last
 
 
 def question_sentence(folded: str) -> str:

@@ -28,6 +28,8 @@ DESCRIPTIVE = -3.0
 SCENE = -1.5
 MISFIT = -2.5
 HARM = 1.0
+# The asker has a private stake (selling to a parent) and the rule turns on a conflict of interest.
+CONFLICT = 1.5
 # Topics a rule addresses that the question does not: a rule about something else as well is
 # a less exact answer.
 OFF_TOPIC = 0.25
@@ -213,6 +215,8 @@ def _shape(rule: Rule, question: Question) -> float:
         score += MISFIT
     if reading.harm and "negative" in question.facts:
         score += HARM
+    if reading.conflicted and "conflict" in question.facts:
+        score += CONFLICT
     if reading.force is Force.REQUIRE and goes_against(rule, question):
         score += CONTRARY + (SKIPPED if skips(rule, question) else 0.0)
     if reading.remedy and "remove" in question.facts:

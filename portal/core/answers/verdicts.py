@@ -121,6 +121,8 @@ def _hedged(rule: Rule, facts: frozenset[str]) -> Ruling:
         return Ruling(Verdict.NO, "forbidden")
     if rule.reading.attributed and "as_school" in facts:
         return Ruling(Verdict.NO, "forbidden")
+    if rule.reading.conflicted and "conflict" in facts:
+        return Ruling(Verdict.NO, "forbidden")
     return Ruling(Verdict.CONDITIONAL, "hedged", condition=rule.sentence)
 
 
