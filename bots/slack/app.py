@@ -1,4 +1,4 @@
-"""create_slack_app(settings): Bolt, configured for one workspace or for many (OAuth)."""
+"""create_slack_app(settings, published): Bolt, configured for one workspace or for many (OAuth)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from portal.settings import Settings, SettingsError
 from portal.store.published import PublishedAgreements
 
 
-def create_slack_app(settings: Settings) -> AsyncApp:
+def create_slack_app(settings: Settings, published: PublishedAgreements) -> AsyncApp:
     slack = settings.slack
     _check(settings)
     if slack.client_id:
@@ -36,7 +36,7 @@ def create_slack_app(settings: Settings) -> AsyncApp:
         )
         app.event("app_uninstalled")(_token_gone)
         app.event("tokens_revoked")(_token_gone)
-    app.use(attach(Signoff(settings, PublishedAgreements())))
+    app.use(attach(Signoff(settings, published)))
     for listeners in (ask, feedback, home, sign, nudge):
         listeners.register(app)
     return app

@@ -9,14 +9,15 @@ from starlette.routing import BaseRoute, Route
 
 from bots.slack.oauth import INSTALL_PATH, REDIRECT_PATH
 from portal.settings import Settings
+from portal.store.published import PublishedAgreements
 
 
-def routes(settings: Settings) -> list[BaseRoute]:
+def routes(settings: Settings, published: PublishedAgreements) -> list[BaseRoute]:
     if not settings.slack.enabled:
         return []
     from bots.slack.app import create_slack_app
 
-    handler = AsyncSlackRequestHandler(create_slack_app(settings))
+    handler = AsyncSlackRequestHandler(create_slack_app(settings, published))
 
     async def endpoint(request: Request) -> Response:
         return await handler.handle(request)

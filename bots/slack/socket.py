@@ -6,6 +6,7 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
 from bots.slack.app import create_slack_app
 from portal.settings import Settings, SettingsError
+from portal.store.published import PublishedAgreements
 
 
 async def serve_socket_mode(settings: Settings) -> None:
@@ -15,7 +16,7 @@ async def serve_socket_mode(settings: Settings) -> None:
             "Socket Mode runs one workspace: set SIGNOFF_SLACK_BOT_TOKEN and "
             "SIGNOFF_SLACK_DEFAULT_SCHOOL, and leave SIGNOFF_SLACK_CLIENT_ID unset"
         )
-    app = create_slack_app(settings)
+    app = create_slack_app(settings, PublishedAgreements(curation_root=settings.agreements_dir))
     handler = AsyncSocketModeHandler(app, settings.slack.socket_mode_app_token.value)
     try:
         await handler.start_async()  # type: ignore[no-untyped-call]

@@ -12,6 +12,7 @@ from starlette.staticfiles import StaticFiles
 
 from bots.slack.routes import routes as slack_routes
 from portal.settings import Settings
+from portal.store.published import PublishedAgreements
 from portal.web import (
     agreements,
     ask,
@@ -45,18 +46,22 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
         else:
             yield
 
+    # One engine per process for the API and the chat bots, so they answer alike; curation (hand
+    # corrections of rule readings) stays in the agreements folder.
+    published = PublishedAgreements(curation_root=settings.agreements_dir)
     routes: list[BaseRoute] = [
         *health.routes(),
-        *ask.routes(),
+        *ask.routes(published),
         *agreements.routes(),
         *office.routes(settings),
         *office_campaigns.routes(settings),
         *office_dashboard.routes(settings),
         *sign.routes(settings),
-        *slack_routes(settings),
+        *slack_routes(settings, published),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.settings = settings
+    app.state.published = published
     auth.install(app, settings)
     return app

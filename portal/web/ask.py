@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
@@ -16,7 +15,17 @@ from portal.store.published import PublishedAgreements
 _AUDIENCES = ("staff", "parent")
 
 
-async def ask(request: Request) -> JSONResponse:
+class AskEndpoint:
+    """POST /api/ask over the process's published agreements (shared with the chat bots)."""
+
+    def __init__(self, published: PublishedAgreements) -> None:
+        self.published = published
+
+    async def ask(self, request: Request) -> JSONResponse:
+        return await _ask(request, (await self.published.current()).engine)
+
+
+async def _ask(request: Request, engine: AnswerEngine) -> JSONResponse:
     try:
         body = await request.json()
     except (json.JSONDecodeError, UnicodeDecodeError):
@@ -26,7 +35,6 @@ async def ask(request: Request) -> JSONResponse:
     problem = _invalid(body)
     if problem:
         return _error(problem, 422)
-    engine = await _engine(request.app)
     try:
         answer = engine.ask(body["school"], body["question"], body.get("audience") or "staff")
     except UnknownSchool as exc:
@@ -46,19 +54,9 @@ def _invalid(body: dict[str, Any]) -> str:
     return ""
 
 
-async def _engine(app: Starlette) -> AnswerEngine:
-    """From the versions published in the database; rebuilt only when those change."""
-    published: PublishedAgreements | None = getattr(app.state, "published", None)
-    if published is None:
-        # Curation (hand corrections of rule readings) stays in the agreements folder.
-        published = PublishedAgreements(curation_root=app.state.settings.agreements_dir)
-        app.state.published = published
-    return (await published.current()).engine
-
-
 def _error(message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": message}, status)
 
 
-def routes() -> list[BaseRoute]:
-    return [Route("/api/ask", ask, methods=["POST"])]
+def routes(published: PublishedAgreements) -> list[BaseRoute]:
+    return [Route("/api/ask", AskEndpoint(published).ask, methods=["POST"])]

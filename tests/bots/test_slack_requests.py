@@ -8,6 +8,7 @@ import pytest
 
 from bots.slack.routes import routes
 from portal.settings import SettingsError
+from portal.store.published import PublishedAgreements
 from portal.web.app import create_app
 from tests.bots.conftest import Slack, slack_settings
 from tests.bots.slack_peer import SlackPeer
@@ -42,7 +43,7 @@ async def test_url_verification_is_answered(slack: Slack):
 
 
 def test_no_slack_routes_without_slack_settings(tmp_path: Path):
-    assert routes(make_settings(tmp_path)) == []
+    assert routes(make_settings(tmp_path), PublishedAgreements()) == []
 
 
 def test_an_oauth_client_id_needs_its_secret(tmp_path: Path):
