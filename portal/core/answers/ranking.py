@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from portal.core.answers.force import Force, Reading
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.question import Question
 from portal.core.answers.rules import Rule
+from portal.core.answers.text import fold, tokens
 from portal.core.answers.verdicts import RELATIONSHIPS, alignment, goes_against, skips
 
 # How much each kind of evidence counts. Topic weights (2–6) come from the lexicon; a fact the
@@ -44,7 +46,7 @@ CONTRARY = 2.0
 SKIPPED = 1.0
 APPROVER = 1.5
 # The asker proposes to do what a duty asks, in at least this many of their own words.
-AGREES = 1.5
+AGREES = 2.5
 AGREEMENT = 2
 # The asker proposes personal contact with pupils themselves ("follow her back", "make them a
 # group"): the general ban on personal contact answers that before a narrower rule on requests,
@@ -187,7 +189,18 @@ def _agreeing(rule: Rule, question: Question, lexicon: Lexicon) -> float:
     and signpost …") answers them better than the ban it stands in for."""
     if rule.force is not Force.REQUIRE or goes_against(rule, question):
         return 0.0
-    return AGREES if alignment(question, rule.sentence, lexicon) >= AGREEMENT else 0.0
+    if alignment(question, rule.sentence, lexicon) < AGREEMENT:
+        return 0.0
+    # Only what the duty adds to its clause counts: a question about the friend request itself
+    # does not agree with "instead, discuss such requests in class".
+    neighbours = _neighbours(rule.clause.text, rule.sentence)
+    return AGREES if alignment(question, rule.sentence, lexicon, neighbours) >= AGREEMENT else 0.0
+
+
+@cache
+def _neighbours(clause: str, sentence: str) -> frozenset[str]:
+    """The words of a clause outside one of its sentences."""
+    return frozenset(tokens(fold(clause).replace(fold(sentence), " ")))
 
 
 def _facts(question: Question, stated: bool = False) -> frozenset[str]:

@@ -141,14 +141,18 @@ def _inherit(previous: Reading, own: Reading) -> Reading:
 
 
 def _carried(topics: list[frozenset[str]], parts: list[str]) -> list[frozenset[str]]:
-    """ "Such comments must never be posted" is about what the sentence before names."""
+    """ "Such comments must never be posted", "Instead, …", "These relationships must be open":
+    a sentence that points back is about what the sentence before names."""
     for i in range(1, len(parts)):
-        if not topics[i] and _SUCH.search(fold(parts[i])):
+        if not topics[i] and _POINTS_BACK.search(fold(parts[i])):
             topics[i] = topics[i - 1]
     return topics
 
 
-_SUCH = re.compile(r"^such\b")
+_POINTS_BACK = re.compile(
+    r"^(?:such|instead|again|similarly|likewise|otherwise|in (?:this|that|such) cases?|as a guide"
+    r"|(?:this|these|that|those|they|it)\b)|\bsuch (?!as\b)\w+"
+)
 
 
 def _topics(text: str, lexicon: Lexicon) -> frozenset[str]:

@@ -224,10 +224,13 @@ def _aligned(question: Question, text: str, lexicon: Lexicon) -> bool:
     return alignment(question, text, lexicon) > 0
 
 
-def alignment(question: Question, text: str, lexicon: Lexicon) -> int:
-    """How many of the asker's own words the duty uses, itself or through a synonym."""
-    said = set(tokens(text))
-    own = set(question.ask_tokens) - _GENERIC
+def alignment(
+    question: Question, text: str, lexicon: Lexicon, shared: frozenset[str] = frozenset()
+) -> int:
+    """How many of the asker's own words the duty uses, itself or through a synonym; words in
+    `shared` (what the duty has in common with its neighbours) do not count."""
+    said = set(tokens(text)) - shared
+    own = set(question.ask_tokens) - _GENERIC - shared
     return sum(1 for t in own if ({t} | lexicon.synonyms.get(t, frozenset())) & said)
 
 
