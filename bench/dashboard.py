@@ -25,7 +25,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 import asyncpg
 
@@ -546,16 +545,8 @@ def _dsn(url: str) -> str:
 
 
 async def _connect(url: str, schema: str = "") -> asyncpg.Connection:
-    parts = urlsplit(url)
     settings = {"search_path": schema} if schema else {}
-    return await asyncpg.connect(
-        host=parts.hostname or "127.0.0.1",
-        port=parts.port or 5432,
-        user=parts.username or "postgres",
-        password=parts.password or None,
-        database=parts.path.lstrip("/") or "postgres",
-        server_settings=settings,
-    )
+    return await asyncpg.connect(**store_db.postgres_connect_args(url), server_settings=settings)
 
 
 async def run(url: str, size: Size, runs: int, seed: int, keep: bool) -> dict[str, Any]:

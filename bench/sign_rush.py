@@ -77,14 +77,7 @@ def _free_port() -> int:
 
 
 async def _admin(url: str, sql: str) -> None:
-    creds = store_db.tortoise_config(url)["connections"]["default"]["credentials"]
-    conn = await asyncpg.connect(
-        host=creds["host"],
-        port=creds["port"],
-        user=creds["user"],
-        password=creds["password"] or None,
-        database=creds["database"],
-    )
+    conn = await asyncpg.connect(**store_db.postgres_connect_args(url))
     try:
         await conn.execute(sql)
     finally:
@@ -255,16 +248,7 @@ def one_query_app(pool: asyncpg.Pool) -> Starlette:
 
 @asynccontextmanager
 async def asyncpg_pool(url: str) -> AsyncIterator[asyncpg.Pool]:
-    creds = store_db.tortoise_config(url)["connections"]["default"]["credentials"]
-    pool = await asyncpg.create_pool(
-        host=creds["host"],
-        port=creds["port"],
-        user=creds["user"],
-        password=creds["password"] or None,
-        database=creds["database"],
-        min_size=5,
-        max_size=5,
-    )
+    pool = await asyncpg.create_pool(**store_db.postgres_connect_args(url), min_size=5, max_size=5)
     try:
         yield pool
     finally:

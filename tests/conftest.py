@@ -29,14 +29,7 @@ SHARED = ROOT.parent / "shared"
 async def _postgres_admin(sql: str) -> None:
     import asyncpg
 
-    cfg = store_db.tortoise_config(TEST_DATABASE_URL)["connections"]["default"]["credentials"]
-    conn = await asyncpg.connect(
-        host=cfg["host"],
-        port=cfg["port"],
-        user=cfg["user"],
-        password=cfg["password"] or None,
-        database=cfg["database"],
-    )
+    conn = await asyncpg.connect(**store_db.postgres_connect_args(TEST_DATABASE_URL))
     try:
         await conn.execute(sql)
     finally:

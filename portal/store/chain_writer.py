@@ -117,8 +117,7 @@ async def _write(school_id: int, chain: str, batch: list[_Job]) -> list[list[int
         opened = await _stamp([j for j in batch if isinstance(j, OpenJob)], conn)
         results = [signed[id(j)] if isinstance(j, SignJob) else opened[id(j)] for j in batch]
         events = [_with_ids(j, r) for j, r in zip(batch, results, strict=True) if r]
-        if events:
-            await audit.append(chain, school_id, events, conn)
+        await audit.append(chain, school_id, events, conn)
     return results
 
 

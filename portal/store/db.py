@@ -22,6 +22,18 @@ def dialect(database_url: str) -> str:
     return "sqlite" if urlsplit(database_url).scheme == "sqlite" else "postgres"
 
 
+def postgres_connect_args(database_url: str) -> dict[str, Any]:
+    """asyncpg's connection arguments for a postgres:// URL, with the defaults the app uses."""
+    parts = urlsplit(database_url)
+    return {
+        "host": parts.hostname or "127.0.0.1",
+        "port": parts.port or 5432,
+        "user": parts.username or "postgres",
+        "password": parts.password or None,
+        "database": parts.path.lstrip("/") or "postgres",
+    }
+
+
 def tortoise_config(database_url: str, *, schema: str = "") -> dict[str, Any]:
     """Tortoise's config for one database; `schema` isolates a PostgreSQL test run."""
     if dialect(database_url) == "sqlite":
@@ -33,13 +45,9 @@ def tortoise_config(database_url: str, *, schema: str = "") -> dict[str, Any]:
             "credentials": {"file_path": path, "journal_mode": "WAL", "foreign_keys": "ON"},
         }
     else:
-        parts = urlsplit(database_url)
         credentials: dict[str, Any] = {
-            "host": parts.hostname or "127.0.0.1",
-            "port": parts.port or 5432,
-            "user": parts.username or "postgres",
-            "password": parts.password or "",
-            "database": parts.path.lstrip("/") or "postgres",
+            **postgres_connect_args(database_url),
+            "password": urlsplit(database_url).password or "",
             "minsize": 1,
             "maxsize": 20,
             "reset": _release_connection,
