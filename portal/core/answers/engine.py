@@ -102,7 +102,7 @@ class AnswerEngine:
     def _answer(self, book: Rulebook, pool: Pool, asked: Question, parent: bool) -> Answer:
         lexical = self._lexical(book, pool, asked)
         topical = any(self._has(pool, t) for t in asked.fired)
-        if not self._covered(pool, asked, lexical):
+        if not self._covered(book, pool, asked, lexical):
             return _not_covered(book.school, parent)
         ranked = [
             s
@@ -149,9 +149,13 @@ class AnswerEngine:
             return {}
         return book.sentences.by_key(bag(asking, self.lexicon.concepts))
 
-    def _covered(self, pool: Pool, asked: Question, lexical: Mapping[str, float]) -> bool:
+    def _covered(
+        self, book: Rulebook, pool: Pool, asked: Question, lexical: Mapping[str, float]
+    ) -> bool:
         considered = asked.primary or asked.fired
         if any(self.lexicon.by_id[t].outside and not self._has(pool, t) for t in considered):
+            return False
+        if pool is book.parents and self._beside_pledge(pool, asked):
             return False
         if any(self._has(pool, t) for t in asked.fired):
             return True
@@ -159,6 +163,12 @@ class AnswerEngine:
         # about being online at all, and only from a clause that shares enough with the question.
         on_topic = self.lexicon.domain.search(asked.folded) is not None
         return on_topic and max(lexical.values(), default=0.0) >= FALLBACK_LEXICAL
+
+    def _beside_pledge(self, pool: Pool, asked: Question) -> bool:
+        """A parents' pledge binds what parents say about the school community. A parent asking
+        about something it does not name (the logo, filming a show), with nothing critical to
+        say, is asking about a matter the school settles elsewhere, not one the pledge forbids."""
+        return "negative" not in asked.facts and any(not self._has(pool, t) for t in asked.primary)
 
     def _has(self, pool: Pool, topic_id: str) -> bool:
         topic = self.lexicon.topic(topic_id)

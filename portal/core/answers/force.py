@@ -104,6 +104,13 @@ _REQUIRE = re.compile(
     r"|\bneed to\b|\bhave to\b|\bagree (?:to|in)\b|\bi will\b|\bthere must be\b"
     r"|\b(?:are|is) responsible for (?:determining|the configuration)\b"
 )
+# What the school may do about a breach ("may lead to disciplinary action", "reserves the right
+# to investigate"): to the manager who asks "can we …?", an outcome the policy allows.
+_SANCTION = re.compile(
+    r"\bmay (?:lead to|result in|constitute)\b|\breserves the right to\b|\baction may be taken\b"
+)
+# Guidance written as a bare instruction ("Stay within the law …") is a duty all the same.
+_IMPERATIVE = re.compile(r"^(?:stay|keep|respect|remember to|ensure|make sure|follow|treat)\b")
 # "Staff must recognise that …": asks for understanding, rules on no activity.
 _AWARENESS = re.compile(
     r"^[^.]{0,60}\b(?:must|should) (?:also )?(?:recognise|understand|be aware|note|remember"
@@ -116,7 +123,9 @@ _HEDGE = re.compile(
     r"|\bcould be perceived\b|\b(?:is|are) likely\b|\bas those of\b"
 )
 _ATTRIBUTED = re.compile(r"\bas those of\b|\battributable\b")
-_CONFLICTED = re.compile(r"\bconflict of interest\b|\bobjectivity\b")
+# "A conflict between your work for the school and your personal interests" is the same hedge
+# as "a conflict of interest": a question that shows a private stake settles both.
+_CONFLICTED = re.compile(r"\bconflict of interest\b|\bobjectivity\b|\bconflict between\b")
 _INNER_IF = re.compile(r".(?<!even )\bif\b")
 _HARM = re.compile(r"disrespect|disrepute|stress|insult|offen[cs]|harm|damage|embarrass")
 _RESTRICTED = re.compile(
@@ -223,7 +232,7 @@ def _plain_force(text: str) -> Force:
         return Force.ONLY
     if _PROHIBIT.search(text):
         return Force.PROHIBIT
-    if _PERMIT.search(text):
+    if _PERMIT.search(text) or _SANCTION.search(text):
         return Force.PERMIT
     if _REQUIRE.search(text):
         return Force.REQUIRE
@@ -232,7 +241,7 @@ def _plain_force(text: str) -> Force:
 
 def _implied_force(text: str) -> Force:
     """Sentences with no modal that still rule, by the framing of the document."""
-    if _FORM_QUESTION.search(text):
+    if _FORM_QUESTION.search(text) or _IMPERATIVE.search(text):
         return Force.REQUIRE
     return Force.NONE
 

@@ -99,7 +99,7 @@ def read_question(
 ) -> Question:
     folded = respell(fold(text), lexicon)
     if school_names is not None:
-        folded = school_names.sub("the school", folded)
+        folded = school_names.sub(_name_in_question, folded)
     span = ask_span(folded)
     fired = _fired(folded, lexicon, parent)
     focus = span or asked_part(folded)
@@ -136,7 +136,16 @@ def school_names(*names: str) -> Pattern | None:
     if not words:
         return None
     alternatives = "|".join(sorted(map(re.escape, words)))
-    return re.compile(rf"\b(?:the )?(?:{alternatives})(?:'s)?(?: (?:{_SUFFIXES}))*\b")
+    return re.compile(
+        rf"\b(?:the )?(?:{alternatives})(?:'s)?(?: (?:{_SUFFIXES}))*\b"
+        rf"|(?P<glued>[@#]?\b[a-z0-9_]*(?:{alternatives})[a-z0-9_]*\b)"
+    )
+
+
+def _name_in_question(match: re.Match[str]) -> str:
+    """The name on its own is the school; run into other letters ("@stockhamta", "mrsj_knowsley")
+    it is a handle that names the school, which tells anyone reading where its owner works."""
+    return "a handle naming the school" if match.group("glued") else "the school"
 
 
 _NAME_WORD = re.compile(r"[a-z][a-z'-]{2,}")

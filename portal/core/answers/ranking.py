@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -11,7 +12,7 @@ from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.question import Question
 from portal.core.answers.rules import Rule
 from portal.core.answers.text import fold, tokens
-from portal.core.answers.verdicts import RELATIONSHIPS, alignment, goes_against, skips
+from portal.core.answers.verdicts import RELATIONSHIPS, alignment, goes_against, roles, skips
 
 # How much each kind of evidence counts. Topic weights (2–6) come from the lexicon; a fact the
 # rule names (an exception, a limit, a condition) is strong evidence the rule is the one about
@@ -53,8 +54,27 @@ AGREEMENT = 2
 # platform ages or sites, unless they ask about an official site.
 PROPOSED = 3.0
 _PERSONAL_CONTACT = frozenset({"pupil_contact", "ex_pupil_contact"})
+# The asker says outright what a ban names as within its reach ("… or any other school"): the
+# ban written with their case in mind answers them before a general one.
+NAMED_REACH = 1.5
+_NAMED_REACH = frozenset({"other_school"})
+# The asker means to pass something on and the duty is to pass it on ("must be forwarded to the
+# Headteacher", "approach staff personally"): the duty answers them before a ban on what they saw.
+PASSES_ON = 1.0
+_PASSING_ON = re.compile(
+    r"\b(?:forward\w*|report\w*|inform\w*|approach\w*|contact|refer\w*|raise)\b"
+)
 # Every condition of a permission is met by what the asker says: this rule decides it.
 SETTLED = 1.0
+# The asker says who they are ("as head, …", "network manager here") and the rule is addressed
+# to that role ("The head teacher should take advice …"): it speaks to them above a general rule.
+ADDRESSED = 1.5
+_ASKER_ROLE = re.compile(
+    r"\b(?:as|i'm|i am)(?: the| a| an| our)? ([a-z' ]{2,30}?)"
+    r"(?=[,.!?;:]| - | here\b| i\b| can\b| could\b| and\b| but\b|$)"
+    r"|^([a-z' ]{2,30}?) here\b"
+)
+_SUBJECT_WORDS = 8
 # Facts that describe the asker's situation; "official" only tells a verdict which account.
 SITUATION = frozenset(
     {
@@ -97,6 +117,7 @@ def rank(
     top = max(lexical.values(), default=0.0) or 1.0
     weight = LEXICAL if topical else LEXICAL_ALONE
     against = _against(question, lexicon.opposites)
+    asker = _asker_roles(question.folded)
     scored = [
         _score(
             rule,
@@ -107,11 +128,25 @@ def rank(
         )
         for rule in rules
     ]
+    if asker:
+        scored = [_addressed(s, asker) for s in scored]
     return sorted(scored, key=lambda s: (-s.score, s.rule.order))
 
 
 def key_of(rule: Rule) -> str:
     return rule.clause_key
+
+
+def _asker_roles(folded: str) -> frozenset[str]:
+    claims = " ; ".join(m.group(1) or m.group(2) for m in _ASKER_ROLE.finditer(folded))
+    return roles(claims) if claims else frozenset()
+
+
+def _addressed(scored: Scored, asker: frozenset[str]) -> Scored:
+    subject = " ".join(fold(scored.rule.sentence).split()[:_SUBJECT_WORDS])
+    if not roles(subject) & asker:
+        return scored
+    return Scored(scored.rule, scored.score + ADDRESSED, scored.topics, scored.facts)
 
 
 def _limits(reading: Reading) -> frozenset[str]:
@@ -145,7 +180,10 @@ def _score(
     topics = tuple(t for t in question.topics if t in rule.topics)
     echoed = [t for t in question.topics if t in rule.clause_topics and t not in rule.topics]
     nearby = [t for t in question.topics if t in rule.section_topics - rule.clause_topics]
-    facts = tuple(sorted(_facts(question) & _limits(rule.reading) & SITUATION))
+    # A rule on another topic whose exception the asker happens to meet ("until they reach
+    # 18" for ex-pupils, asked about a current pupil who is 18) is not about their situation.
+    elsewhere = bool(rule.topics) and not topics
+    facts = () if elsewhere else tuple(sorted(_facts(question) & _limits(rule.reading) & SITUATION))
     implied = [f for f in facts if f not in _facts(question, stated=True)]
     score = sum(question.topics[t] for t in topics)
     score += OTHER_SITE * _other_site(rule, question)
@@ -155,6 +193,7 @@ def _score(
     score += SECTION_TOPIC * sum(question.topics[t] for t in nearby)
     ruled_out = len((rule.reading.conditions - _SETTING) & against & SITUATION)
     lifted = len(rule.reading.scope & against)
+    score += NAMED_REACH * len(rule.reading.scope & question.stated & _NAMED_REACH)
     score += FACT * (len(facts) - IMPLIED * len(implied) + CONTRADICTED * ruled_out)
     score += LIFTED * lifted
     score += PROPOSED * _proposed(rule, question)
@@ -234,6 +273,12 @@ def _shape(rule: Rule, question: Question) -> float:
         score += CONTRARY + (SKIPPED if skips(rule, question) else 0.0)
     if reading.remedy and "remove" in question.facts:
         score += CONTRARY
+    if (
+        reading.force is Force.REQUIRE
+        and "escalates" in question.facts
+        and _PASSING_ON.search(fold(rule.sentence))
+    ):
+        score += PASSES_ON
     if reading.force is Force.APPROVAL and "asks_approval" in question.facts:
         score += APPROVER
     if _settled(reading, question):

@@ -41,6 +41,9 @@ _PRECONDITION = re.compile(
 _FALLBACK = re.compile(
     r"^(?:if (?:that|this) (?:is not|isn't|is no longer) possible|if not|failing that)\b"
 )
+# A ban addressed to paid staff alone ("Paid staff members must not …") leaves out governors
+# and volunteers, though the rest of the policy binds them.
+_PAID_ONLY = re.compile(r"^(?:all |any )?paid (?:staff|employees|members of staff)\b")
 _BUT_NOT = re.compile(r"\bbut (?:cannot|must not|may not|should not)\b")
 # Who can approve, as askers and policies name them: an approval from someone the rule does not
 # name ("my line manager signed it" under "approved by the Head Teacher") does not settle it.
@@ -52,6 +55,8 @@ _ROLES = {
     "leadership": re.compile(r"\bslt\b|\bsenior (?:leaders?|leadership)\b|\bschool leaders?\b"),
     "data_controller": re.compile(r"\bdata controller\b"),
     "communications": re.compile(r"\bcommunications? (?:manager|lead)\b"),
+    "network_manager": re.compile(r"\bnetwork manager\b|\bict (?:manager|technician|team)\b"),
+    "safeguarding_lead": re.compile(r"\bdsl\b|\bdesignated safeguarding\b|\bsafeguarding lead\b"),
 }
 _LEADERS = frozenset({"head", "deputy"})
 # Words too common in these questions to show that a duty and an act are the same thing.
@@ -99,6 +104,8 @@ def _prohibition(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
         return Ruling(Verdict.YES, "ends contact")
     if reading.remedy and "remove" in facts:
         return Ruling(Verdict.YES, "remedy", condition=rule.sentence)
+    if "unpaid" in facts and _PAID_ONLY.search(fold(rule.sentence)):
+        return Ruling(Verdict.YES, "scope", rule.sentence)
     if reading.exceptions & facts:
         return Ruling(Verdict.YES, "exception", condition=", ".join(sorted(reading.exceptions)))
     if any(_contradicted(f, facts, lexicon) for f in reading.scope & ASSUMED):
@@ -139,13 +146,14 @@ def _approval(rule: Rule, question: Question) -> Ruling:
 
 def _approved_by(approver: str, question: Question) -> bool:
     """Whoever the asker says approved is one the rule names, or the rule names nobody."""
-    named, needed = _roles(question.folded), _roles(fold(approver))
+    named, needed = roles(question.folded), roles(fold(approver))
     if named & _LEADERS:
         named |= {"leadership"}  # the head and deputies are school leaders
     return not named or not needed or bool(named & needed)
 
 
-def _roles(folded: str) -> frozenset[str]:
+def roles(folded: str) -> frozenset[str]:
+    """The school roles a text names: who approves, or who the asker says they are."""
     return frozenset(role for role, pattern in _ROLES.items() if pattern.search(folded))
 
 
