@@ -18,6 +18,7 @@ from tortoise import Tortoise
 from portal.settings import Settings
 from portal.store import db as store_db
 from portal.store import signing as signing_store
+from portal.usecases import receipts
 
 TEST_DATABASE_URL = os.environ.get("SIGNOFF_TEST_DATABASE_URL", "sqlite://:memory:")
 ON_POSTGRES = store_db.dialect(TEST_DATABASE_URL) == "postgres"
@@ -74,6 +75,7 @@ async def db(database: str) -> AsyncIterator[None]:
     await _empty_tables()
     signing_store.forget_cached()
     yield
+    await receipts.drain()  # receipts still going out belong to this test, not the next
 
 
 @pytest.fixture

@@ -54,7 +54,8 @@ _POSTGRES = """
 {pupil})
                ORDER BY pu.full_name, pu.id), '[]')
         FROM pupil pu
-        WHERE pu.id IN (SELECT jsonb_array_elements_text(i.pupil_ids::jsonb)::int)) AS pupils,
+        WHERE pu.id = ANY(ARRAY(SELECT jsonb_array_elements_text(i.pupil_ids::jsonb)::int)))
+         AS pupils,
        (SELECT coalesce(json_agg(json_build_object(
 {acknowledgement})
                ORDER BY k.signed_at DESC, k.id DESC), '[]')

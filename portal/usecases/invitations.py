@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -45,8 +46,17 @@ def link_token(settings: Settings, invitation_id: int) -> str:
 
 
 def read_token(settings: Settings, token: str) -> int:
+    return _verified(settings.secret_key.value, token)
+
+
+@lru_cache(maxsize=16384)
+def _verified(secret: str, token: str) -> int:
+    # A token carries no age limit (the invitation row holds the expiry), so checking one is a
+    # pure function of key and text: remembering recent answers spares each revisit the key
+    # derivation and HMAC itsdangerous does on every call. A raise is never remembered, so
+    # junk tokens cannot push good ones out.
     try:
-        value = URLSafeTimedSerializer(settings.secret_key.value, salt=SALT).loads(token)
+        value = URLSafeTimedSerializer(secret, salt=SALT).loads(token)
     except BadSignature:
         raise InvalidToken(token) from None
     if not isinstance(value, int) or isinstance(value, bool):

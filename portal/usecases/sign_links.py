@@ -146,7 +146,6 @@ async def sign_by_link(
     shown_sha256: str,
     ip: str,
     user_agent: str,
-    certificate_url: str,
     now: datetime,
 ) -> LinkState:
     """Sign what the link covers; a second submit finds it SIGNED and writes nothing."""
@@ -173,9 +172,7 @@ async def sign_by_link(
             "version": link.version.label if link.version else "",
         },
     )
-    await sign_agreement(
-        request, evidence, settings=settings, certificate_url=certificate_url, at=now
-    )
+    await sign_agreement(request, evidence, settings=settings, at=now)
     return LinkState.SIGNED
 
 

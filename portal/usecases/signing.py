@@ -7,20 +7,18 @@ evidence they pass; the acknowledgements and their audit entry are always writte
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from portal.core.evidence import Assurance
 from portal.core.renewals import counts_on, school_day
-from portal.mail import Mailer, MailError, render
 from portal.settings import Settings
 from portal.store import signing as store
 from portal.store.agreements import renewal_rule
 from portal.store.audit import Event
-from portal.store.models import Agreement, Delivery, Person, Pupil, School
-from portal.wording import long_time, pupil_names
+from portal.usecases.receipts import owe_receipt
 
 SELF = "self"
 
@@ -73,7 +71,6 @@ async def sign_agreement(
     evidence: Evidence,
     *,
     settings: Settings | None = None,
-    certificate_url: str = "",
     at: datetime | None = None,
 ) -> Signing:
     """Record one acknowledgement per subject, in one transaction with its audit entry.
@@ -82,8 +79,9 @@ async def sign_agreement(
     day) is already signed; one whose signature lapsed is signed again in the next round.
     Concurrent or repeated calls work out the same round and collide on the (person, version,
     subject, round) unique constraint: exactly one writes, the others get `created=False` (busy
-    moments share one transaction: see portal.store.chain_writer). A receipt is emailed after
-    the commit when `settings` can send mail and the signer has an address.
+    moments share one transaction: see portal.store.chain_writer). A receipt is owed after
+    the commit when `settings` can send mail and the signer has an address; it goes out in the
+    background (portal.usecases.receipts), so the signer never waits for the mail server.
     """
     version = await _checked_version(request)
     at = at or datetime.now(UTC)
@@ -95,7 +93,12 @@ async def sign_agreement(
     if not ids:  # a concurrent submit wrote the same rounds first
         return _already_signed(await _latest(request), at)
     if settings is not None and settings.smtp_url:
-        await send_receipt(settings, request, ids, at, certificate_url)
+        await owe_receipt(
+            settings,
+            school_id=request.school_id,
+            person_id=request.person_id,
+            acknowledgement_ids=ids,
+        )
     return Signing(True, tuple(ids), at)
 
 
@@ -213,56 +216,3 @@ def _audit_data(
         "invitation_id": evidence.invitation_id,
         "recorded_by": evidence.recorded_by,
     }
-
-
-async def send_receipt(
-    settings: Settings, request: SignRequest, ids: Sequence[int], at: datetime, certificate_url: str
-) -> bool:
-    """Email the signer a receipt, once; a failure is recorded, never raised."""
-    person = await Person.get(id=request.person_id)
-    if not person.email:
-        return False
-    key = f"receipt:{ids[0]}:email"
-    delivery = await Delivery.create(
-        school_id=request.school_id,
-        person=person,
-        invitation_id=None,
-        key=key,
-        channel="email",
-        purpose="receipt",
-        address=person.email,
-    )
-    try:
-        message = await _receipt_message(request, person, at, certificate_url)
-        async with Mailer(settings) as mailer:
-            await mailer.send(message)
-    except MailError as exc:
-        await Delivery.filter(id=delivery.id).update(status="failed", error=str(exc))
-        return False
-    await Delivery.filter(id=delivery.id).update(status="sent", sent_at=datetime.now(UTC))
-    return True
-
-
-async def _receipt_message(
-    request: SignRequest, person: Person, at: datetime, certificate_url: str
-) -> Any:
-    school = await School.get(id=request.school_id)
-    agreement = await Agreement.get(id=request.agreement_id)
-    version = await store.version_text(request.version_id)
-    assert version is not None
-    pupils = await Pupil.filter(
-        id__in=[int(k) for k in request.subject_keys if k != SELF]
-    ).order_by("full_name")
-    return render(
-        "receipt",
-        to=person.email or "",
-        subject=f"Signed: {agreement.title} ({school.name})",
-        name=person.full_name,
-        school=school.name,
-        title=agreement.title,
-        version=version.label,
-        sha256=version.sha256,
-        signed=long_time(at, school.timezone),
-        pupils=pupil_names(pupils),
-        certificate_url=certificate_url,
-    )

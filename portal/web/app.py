@@ -13,6 +13,7 @@ from starlette.staticfiles import StaticFiles
 from bots.slack.routes import routes as slack_routes
 from portal.settings import Settings
 from portal.store.published import PublishedAgreements
+from portal.usecases import receipts
 from portal.web import (
     agreements,
     ask,
@@ -41,22 +42,25 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> Starlette
             try:
                 async with reminder_loop.running(settings):
                     yield
+                await receipts.drain()
             finally:
                 await close_database()
         else:
             yield
+            await receipts.drain()
 
     # One engine per process for the API and the chat bots, so they answer alike; curation (hand
     # corrections of rule readings) stays in the agreements folder.
     published = PublishedAgreements(curation_root=settings.agreements_dir)
     routes: list[BaseRoute] = [
+        # First: every parent at once hits these, and the router tries routes in order.
+        *sign.routes(settings),
         *health.routes(),
         *ask.routes(published),
         *agreements.routes(),
         *office.routes(settings),
         *office_campaigns.routes(settings),
         *office_dashboard.routes(settings),
-        *sign.routes(settings),
         *slack_routes(settings, published),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

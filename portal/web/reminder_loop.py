@@ -1,4 +1,5 @@
-"""The server's own reminder round: `remind_due` every `settings.reminder_interval_seconds`.
+"""The server's own mail round every `settings.reminder_interval_seconds`: receipts a restart
+left unsent, then `remind_due`.
 
 Several servers may run it at once; the delivery keys make that safe.
 """
@@ -12,6 +13,7 @@ from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime
 
 from portal.settings import Settings
+from portal.usecases import receipts
 from portal.usecases.reminders import remind_due
 
 log = logging.getLogger(__name__)
@@ -26,7 +28,9 @@ async def _loop(settings: Settings, clock: Clock, interval: float) -> None:
     while True:
         await asyncio.sleep(interval)
         try:
-            report = await remind_due(settings, clock())
+            now = clock()
+            await receipts.send_stale(settings, now)
+            report = await remind_due(settings, now)
         except Exception:
             # One bad round (mail server down, database restarting) must not end the loop.
             log.exception("reminder round failed; trying again in %ss", interval)

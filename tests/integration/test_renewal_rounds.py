@@ -69,7 +69,6 @@ async def _sign_link(mail_settings, invitation_id: int, now: datetime) -> LinkSt
         shown_sha256=link.version.sha256,
         ip="203.0.113.7",
         user_agent="TestPhone/1.0",
-        certificate_url="",
         now=now,
     )
 

@@ -3,7 +3,8 @@ import re
 
 from portal.store import audit
 from portal.store.models import Acknowledgement, AuditEvent, Delivery
-from portal.usecases.invitations import link_token
+from portal.usecases import receipts
+from portal.usecases.invitations import link_token, read_token
 from tests.mailpeer import text_of
 from tests.web.sign_support import family, hidden, sign_client, sign_form
 
@@ -126,12 +127,19 @@ async def test_receipt_email_after_signing(db, mail_settings, mail_peer):
     async with sign_client(mail_settings) as client:
         page = await client.get(fam.url)
         await client.post(fam.url, data=sign_form(page.text))
-    [message] = await mail_peer.wait_for(1)
-    assert message["To"] == "jane@home.example"
-    body = text_of(message)
-    assert fam.version.sha256 in body and "Amy Smith (Year 4)" in body
-    assert f"/sign/{fam.token}/certificate.pdf" in body
+        [message] = await mail_peer.wait_for(1)
+        assert message["To"] == "jane@home.example"
+        body = text_of(message)
+        assert fam.version.sha256 in body and "Amy Smith (Year 4)" in body
+        # The receipt mints its own link (the signing request's token is not kept), so it is
+        # checked by what it opens: this invitation's certificate.
+        link = re.search(r"(\S+)/sign/([^/\s]+)/certificate\.pdf", body)
+        assert link and link.group(1) == mail_settings.base_url
+        assert read_token(mail_settings, link.group(2)) == fam.invitation.id
+        pdf = await client.get(f"/sign/{link.group(2)}/certificate.pdf")
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert "<strong>Parents&#39; Social Media Pledge</strong>" in text_of(message, "html")
+    await receipts.drain()
     assert await Delivery.filter(purpose="receipt", status="sent").count() == 1
 
 

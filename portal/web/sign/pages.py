@@ -76,7 +76,6 @@ class SignPages:
                 ip=_ip(request),
                 user_agent=_agent(request),
                 now=_now(),
-                certificate_url=f"{self.settings.base_url}/sign/{request.path_params['token']}/certificate.pdf",
             )
         except SigningError:
             return await self._again(

@@ -1,0 +1,105 @@
+"""Receipts go out after the signature, off the signer's request, exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from datetime import UTC, datetime, timedelta
+
+from portal.core.evidence import Assurance
+from portal.store.models import Acknowledgement, Delivery
+from portal.usecases import receipts
+from portal.usecases.signing import Evidence, SignRequest, sign_agreement
+from tests.conftest import make_settings
+from tests.mailpeer import text_of
+from tests.web.sign_support import family
+
+
+def _request(fam) -> SignRequest:
+    return SignRequest(
+        school_id=fam.school.id,
+        person_id=fam.parent.id,
+        agreement_id=fam.invitation.agreement_id,
+        version_id=fam.version.id,
+        subject_keys=tuple(str(p.id) for p in fam.pupils),
+        shown_sha256=fam.version.sha256,
+    )
+
+
+def _evidence(fam) -> Evidence:
+    return Evidence(
+        typed_name="Jane Smith",
+        channel="email-link",
+        assurance=Assurance.EMAIL_LINK,
+        invitation_id=fam.invitation.id,
+    )
+
+
+async def test_signing_returns_before_the_mail_server_answers(db, tmp_path):
+    # A server that accepts the connection and never speaks: the receipt waits, the signer not.
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()
+    settings = make_settings(
+        tmp_path, SIGNOFF_SMTP_URL=f"smtp://127.0.0.1:{silent.getsockname()[1]}"
+    )
+    fam = await family(settings)
+    try:
+        signing = await asyncio.wait_for(
+            sign_agreement(_request(fam), _evidence(fam), settings=settings), 5
+        )
+        assert signing.created
+        [delivery] = await Delivery.filter(purpose="receipt")
+        assert delivery.status in {"pending", "sending"}
+        assert delivery.address == "jane@home.example"
+    finally:
+        silent.close()
+        await receipts.drain()  # the connection now fails: recorded, never raised
+    assert (await Delivery.get(purpose="receipt")).status == "failed"
+    assert await Acknowledgement.all().count() == 1
+
+
+async def test_one_receipt_for_a_submission_covering_two_children(db, mail_settings, mail_peer):
+    fam = await family(mail_settings, children=(("Amy Smith", "Year 4"), ("Ben Smith", "Year 1")))
+    await sign_agreement(_request(fam), _evidence(fam), settings=mail_settings)
+    await receipts.drain()
+    [message] = mail_peer.messages
+    body = text_of(message)
+    assert "Amy Smith (Year 4)" in body and "Ben Smith (Year 1)" in body
+    assert fam.version.sha256 in body and "/certificate.pdf" in body
+    assert (await Delivery.get(purpose="receipt")).status == "sent"
+
+
+async def test_a_receipt_left_pending_by_a_restart_is_sent_once_by_the_sweep(
+    db, mail_settings, mail_peer
+):
+    fam = await family(mail_settings)
+    # What a server that stopped between the commit and the send leaves behind.
+    signing = await sign_agreement(_request(fam), _evidence(fam), settings=None)
+    delivery = await Delivery.create(
+        school_id=fam.school.id,
+        person=fam.parent,
+        key=f"receipt:{signing.acknowledgement_ids[0]}:email",
+        channel="email",
+        purpose="receipt",
+        address="jane@home.example",
+    )
+    now = datetime.now(UTC)
+    assert await receipts.send_stale(mail_settings, now) == 0  # not stale yet: its sender may live
+    later = now + receipts.STALE_AFTER + timedelta(seconds=1)
+    # Two servers sweeping at once: the claim lets only one of them send.
+    sent = await asyncio.gather(
+        receipts.send_stale(mail_settings, later), receipts.send_stale(mail_settings, later)
+    )
+    assert sorted(sent) == [0, 1]
+    assert len(mail_peer.to("jane@home.example")) == 1
+    assert (await Delivery.get(id=delivery.id)).status == "sent"
+    assert await receipts.send_stale(mail_settings, later) == 0
+
+
+async def test_no_receipt_is_owed_to_someone_without_an_address(db, mail_settings, mail_peer):
+    fam = await family(mail_settings, email=None)
+    await sign_agreement(_request(fam), _evidence(fam), settings=mail_settings)
+    await receipts.drain()
+    assert await Delivery.filter(purpose="receipt").count() == 0
+    assert mail_peer.messages == []
