@@ -21,7 +21,16 @@ _PORTS = {"smtp": 25, "smtp+starttls": 587, "smtps": 465}
 
 
 class MailError(RuntimeError):
-    """A message could not be handed to the mail server."""
+    """A message could not be handed to the mail server.
+
+    `permanent` when the server refused it for good (an SMTP 5xx reply): sending the same
+    message again would be refused again. Anything else (the server unreachable, a 4xx "try
+    later", a dropped connection) may work on a later try.
+    """
+
+    def __init__(self, reason: str, *, permanent: bool = False) -> None:
+        super().__init__(reason)
+        self.permanent = permanent
 
 
 class MailNotConfigured(MailError):
@@ -111,10 +120,14 @@ class Mailer:
             raise
         except aiosmtplib.SMTPRecipientsRefused as exc:
             reasons = "; ".join(f"{r.code} {r.message}" for r in exc.recipients)
-            raise MailError(f"the mail server refused the address ({reasons})") from None
+            raise MailError(
+                f"the mail server refused the address ({reasons})",
+                permanent=all(r.code >= 500 for r in exc.recipients),
+            ) from None
         except aiosmtplib.SMTPResponseException as exc:
             raise MailError(
-                f"the mail server refused the message ({exc.code} {exc.message})"
+                f"the mail server refused the message ({exc.code} {exc.message})",
+                permanent=exc.code >= 500,
             ) from None
         except aiosmtplib.SMTPException as exc:
             raise MailError(f"the mail server could not take the message ({exc})") from None

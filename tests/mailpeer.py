@@ -22,6 +22,7 @@ class _Handler:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self.refuse: set[str] = set()
+        self.defer: set[str] = set()
         self.sessions = 0
 
     async def handle_EHLO(
@@ -36,6 +37,8 @@ class _Handler:
     ) -> str:
         if address in self.refuse:
             return "550 5.1.1 No such mailbox here"
+        if address in self.defer:
+            return "451 4.3.0 Mailbox busy, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -73,6 +76,13 @@ class MailPeer:
 
     def refuse(self, address: str) -> None:
         self.handler.refuse.add(address)
+
+    def defer(self, address: str) -> None:
+        """Answer "try again later" (4xx) for this address until `accept` is called."""
+        self.handler.defer.add(address)
+
+    def accept(self, address: str) -> None:
+        self.handler.defer.discard(address)
 
     def to(self, address: str) -> list[EmailMessage]:
         return [m for m in self.messages if m["To"] == address]

@@ -119,5 +119,8 @@ async def make_migrations(database_url: str, name: str) -> str | None:
             return "initial"
         await command.init()
         await command.upgrade(run_in_transaction=True)
+        # aerich reads the last applied model state at init: on a scratch database that the
+        # upgrade just filled, read it again or the new migration has nothing to compare with.
+        await command.init()
         result: str | None = await command.migrate(name=name, no_input=True)
         return result

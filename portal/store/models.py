@@ -273,10 +273,14 @@ class Delivery(Model):
     purpose = fields.CharField(max_length=32)  # invitation | reminder | receipt | nudge
     step = fields.IntField(default=0)
     address = fields.CharField(max_length=254, default="")
-    status = fields.CharField(max_length=16, default="pending")  # pending | sent | failed
+    status = fields.CharField(max_length=16, default="pending")  # pending | sending | sent | failed
     error = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)
     sent_at = fields.DatetimeField(null=True)
+    # Tries so far and when the latest began: what lets a sender that retries in the background
+    # (receipts) wait between tries, and tell a send in progress from one a crash abandoned.
+    attempts = fields.IntField(default=0)
+    claimed_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "delivery"

@@ -3,9 +3,13 @@
 The Sign button waits for the database, never for the mail server: a slow or throttling relay
 in a morning rush must not hold a parent's page, and one connection carries every receipt that
 queued up meanwhile. The delivery row is written (pending) before the request returns, so no
-receipt is lost silently: one that a restart left pending is sent by the server's next reminder
-round (`send_stale`). A receipt is claimed (pending → sending) before it goes, so two servers,
-or a sweep racing the outbox, never send it twice.
+receipt is lost silently. The server's mail round (`send_owed`) sends what the background sender
+could not: receipts a restart left pending, receipts whose send a crash abandoned, and receipts
+the relay could not take for now (unreachable, or a 4xx "try later"), after a growing wait, up to
+MAX_ATTEMPTS tries. A receipt the relay refuses for good (5xx) is marked failed at once.
+
+A receipt is claimed before it goes (its status and try count are compared and set in one
+update), so two servers, or a round racing the background sender, never send it twice.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ import asyncio
 import logging
 import weakref
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from portal.mail import MailError, Message, render
 from portal.settings import Settings
@@ -29,6 +35,15 @@ log = logging.getLogger(__name__)
 PURPOSE = "receipt"
 STALE_AFTER = timedelta(minutes=2)
 """A receipt still pending this long after signing lost its sender (the server restarted)."""
+ABANDONED_AFTER = timedelta(minutes=10)
+"""A send still in progress this long after its claim was cut off by a crash: every SMTP step
+times out within 30 s. The relay may have taken it before the crash, so it may arrive twice;
+a receipt sent twice is better than none."""
+FIRST_RETRY = timedelta(minutes=5)
+MAX_ATTEMPTS = 8
+"""With the wait doubling from FIRST_RETRY, the last try comes about 10 hours after the first:
+long enough to ride out a relay's bad morning, short enough that a receipt still arrives the
+day it was signed."""
 
 
 async def owe_receipt(
@@ -59,12 +74,27 @@ async def drain() -> None:
         await asyncio.wait({outbox.task})
 
 
-async def send_stale(settings: Settings, now: datetime) -> int:
-    """Send the receipts left pending for longer than STALE_AFTER; how many were sent."""
-    ids = await Delivery.filter(
-        purpose=PURPOSE, status="pending", created_at__lt=now - STALE_AFTER
-    ).values_list("id", flat=True)
-    return await _send_all(settings, [int(str(i)) for i in ids])
+async def send_owed(settings: Settings, now: datetime) -> int:
+    """Send the receipts owed and not on their way; how many were sent."""
+    owed = await Delivery.filter(purpose=PURPOSE, status__in=("pending", "sending")).values(
+        "id", "status", "attempts", "created_at", "claimed_at"
+    )
+    due = [_Claim(int(r["id"]), r["status"], int(r["attempts"])) for r in owed if _due(r, now)]
+    return await _send_all(settings, due, now)
+
+
+def _due(row: dict[str, Any], now: datetime) -> bool:
+    if row["status"] == "sending":
+        # A claim from before tries were timed carries no claimed_at: its creation is older still.
+        return bool((row["claimed_at"] or row["created_at"]) < now - ABANDONED_AFTER)
+    if not row["attempts"]:  # never tried: its sender may still be on its way to it
+        return bool(row["created_at"] < now - STALE_AFTER)
+    return bool(row["claimed_at"] < now - retry_wait(row["attempts"]))
+
+
+def retry_wait(attempts: int) -> timedelta:
+    """How long after the start of try `attempts` (1-based) the next one may begin."""
+    return FIRST_RETRY * (1 << max(attempts - 1, 0))
 
 
 class _Outbox:
@@ -88,7 +118,7 @@ class _Outbox:
                 for settings, delivery_id in batch:
                     by_settings.setdefault(id(settings), (settings, []))[1].append(delivery_id)
                 for settings, ids in by_settings.values():
-                    await _send_all(settings, ids)
+                    await _send_all(settings, [_Claim(i) for i in ids])
         finally:
             self.task = None
             if self.queued:  # owed while the last connection closed: go round again
@@ -108,30 +138,50 @@ def _outbox() -> _Outbox:
     return found
 
 
-async def _send_all(settings: Settings, delivery_ids: Sequence[int]) -> int:
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    """A receipt as its sender last saw it: the claim succeeds only if it is still so."""
+
+    delivery_id: int
+    status: str = "pending"
+    attempts: int = 0
+
+
+async def _send_all(
+    settings: Settings, claims: Sequence[_Claim], now: datetime | None = None
+) -> int:
     """Send these receipts over one connection; how many went."""
     sent = 0
     async with LazyMailer(settings) as mailer:
-        for delivery_id in delivery_ids:
-            sent += await _send(settings, mailer, delivery_id)
+        for claim in claims:
+            sent += await _send(settings, mailer, claim, now or datetime.now(UTC))
     return sent
 
 
-async def _send(settings: Settings, mailer: LazyMailer, delivery_id: int) -> int:
+async def _send(settings: Settings, mailer: LazyMailer, claim: _Claim, now: datetime) -> int:
     """Claim and send one receipt, recording the outcome; 1 if it went."""
-    if not await Delivery.filter(id=delivery_id, status="pending").update(status="sending"):
-        return 0  # another server, or the stale sweep, has it
+    delivery_id, attempt = claim.delivery_id, claim.attempts + 1
+    # The row as seen is the update's condition, so of two senders that saw the same row only
+    # one takes it, and a row another sender has taken since is left to that sender.
+    taken = await Delivery.filter(
+        id=delivery_id, status=claim.status, attempts=claim.attempts
+    ).update(status="sending", attempts=attempt, claimed_at=now)
+    if not taken:
+        return 0
     try:
         message = await _message(settings, delivery_id)
         await mailer.send(message)
     except MailError as exc:
-        await Delivery.filter(id=delivery_id).update(status="failed", error=str(exc))
+        final = exc.permanent or attempt >= MAX_ATTEMPTS
+        await Delivery.filter(id=delivery_id).update(
+            status="failed" if final else "pending", error=str(exc)
+        )
         return 0
     except Exception as exc:  # a fault here must not stop the receipts queued behind this one
         log.exception("receipt %s could not be sent", delivery_id)
         await Delivery.filter(id=delivery_id).update(status="failed", error=repr(exc)[:500])
         return 0
-    await Delivery.filter(id=delivery_id).update(status="sent", sent_at=datetime.now(UTC))
+    await Delivery.filter(id=delivery_id).update(status="sent", sent_at=datetime.now(UTC), error="")
     return 1
 
 

@@ -1,5 +1,5 @@
-"""The server's own mail round every `settings.reminder_interval_seconds`: receipts a restart
-left unsent, then `remind_due`.
+"""The server's own mail round every `settings.reminder_interval_seconds`: receipts still owed
+(left by a restart, or waiting to be tried again), then `remind_due`.
 
 Several servers may run it at once; the delivery keys make that safe.
 """
@@ -29,7 +29,7 @@ async def _loop(settings: Settings, clock: Clock, interval: float) -> None:
         await asyncio.sleep(interval)
         try:
             now = clock()
-            await receipts.send_stale(settings, now)
+            await receipts.send_owed(settings, now)
             report = await remind_due(settings, now)
         except Exception:
             # One bad round (mail server down, database restarting) must not end the loop.

@@ -55,7 +55,9 @@ async def test_signing_returns_before_the_mail_server_answers(db, tmp_path):
     finally:
         silent.close()
         await receipts.drain()  # the connection now fails: recorded, never raised
-    assert (await Delivery.get(purpose="receipt")).status == "failed"
+    delivery = await Delivery.get(purpose="receipt")
+    assert (delivery.status, delivery.attempts) == ("pending", 1)  # to be tried again
+    assert delivery.error
     assert await Acknowledgement.all().count() == 1
 
 
@@ -85,16 +87,16 @@ async def test_a_receipt_left_pending_by_a_restart_is_sent_once_by_the_sweep(
         address="jane@home.example",
     )
     now = datetime.now(UTC)
-    assert await receipts.send_stale(mail_settings, now) == 0  # not stale yet: its sender may live
+    assert await receipts.send_owed(mail_settings, now) == 0  # not stale yet: its sender may live
     later = now + receipts.STALE_AFTER + timedelta(seconds=1)
     # Two servers sweeping at once: the claim lets only one of them send.
     sent = await asyncio.gather(
-        receipts.send_stale(mail_settings, later), receipts.send_stale(mail_settings, later)
+        receipts.send_owed(mail_settings, later), receipts.send_owed(mail_settings, later)
     )
     assert sorted(sent) == [0, 1]
     assert len(mail_peer.to("jane@home.example")) == 1
     assert (await Delivery.get(id=delivery.id)).status == "sent"
-    assert await receipts.send_stale(mail_settings, later) == 0
+    assert await receipts.send_owed(mail_settings, later) == 0
 
 
 async def test_no_receipt_is_owed_to_someone_without_an_address(db, mail_settings, mail_peer):
@@ -103,3 +105,82 @@ async def test_no_receipt_is_owed_to_someone_without_an_address(db, mail_setting
     await receipts.drain()
     assert await Delivery.filter(purpose="receipt").count() == 0
     assert mail_peer.messages == []
+
+
+async def test_a_receipt_the_relay_defers_is_sent_by_a_later_round(db, mail_settings, mail_peer):
+    fam = await family(mail_settings)
+    mail_peer.defer("jane@home.example")
+    await sign_agreement(_request(fam), _evidence(fam), settings=mail_settings)
+    await receipts.drain()
+    delivery = await Delivery.get(purpose="receipt")
+    assert (delivery.status, delivery.attempts) == ("pending", 1)
+    assert "451" in delivery.error
+    tried = delivery.claimed_at
+    mail_peer.accept("jane@home.example")
+    assert await receipts.send_owed(mail_settings, tried + timedelta(minutes=1)) == 0  # too soon
+    later = tried + receipts.retry_wait(1) + timedelta(seconds=1)
+    assert await receipts.send_owed(mail_settings, later) == 1
+    delivery = await Delivery.get(id=delivery.id)
+    assert (delivery.status, delivery.attempts, delivery.error) == ("sent", 2, "")
+    assert len(mail_peer.to("jane@home.example")) == 1
+    assert await receipts.send_owed(mail_settings, later + timedelta(days=1)) == 0
+
+
+async def test_a_receipt_is_given_up_after_the_last_try(db, mail_settings, mail_peer):
+    fam = await family(mail_settings)
+    mail_peer.defer("jane@home.example")
+    await sign_agreement(_request(fam), _evidence(fam), settings=mail_settings)
+    await receipts.drain()
+    now = datetime.now(UTC)
+    for attempts in range(1, receipts.MAX_ATTEMPTS):
+        now += receipts.retry_wait(attempts) + timedelta(seconds=1)
+        assert await receipts.send_owed(mail_settings, now) == 0
+        assert (await Delivery.get(purpose="receipt")).attempts == attempts + 1
+    delivery = await Delivery.get(purpose="receipt")
+    assert (delivery.status, delivery.attempts) == ("failed", receipts.MAX_ATTEMPTS)
+    mail_peer.accept("jane@home.example")
+    assert await receipts.send_owed(mail_settings, now + timedelta(days=7)) == 0
+    assert mail_peer.messages == []
+
+
+async def test_an_address_the_relay_refuses_is_not_tried_again(db, mail_settings, mail_peer):
+    fam = await family(mail_settings)
+    mail_peer.refuse("jane@home.example")
+    await sign_agreement(_request(fam), _evidence(fam), settings=mail_settings)
+    await receipts.drain()
+    delivery = await Delivery.get(purpose="receipt")
+    assert (delivery.status, delivery.attempts) == ("failed", 1)
+    assert "550" in delivery.error
+    later = datetime.now(UTC) + timedelta(days=1)
+    assert await receipts.send_owed(mail_settings, later) == 0
+    assert (await Delivery.get(id=delivery.id)).attempts == 1
+
+
+async def test_a_send_a_crash_abandoned_is_taken_again_but_one_in_progress_is_not(
+    db, mail_settings, mail_peer
+):
+    fam = await family(mail_settings, children=(("Amy Smith", "Year 4"), ("Ben Smith", "Year 1")))
+    signing = await sign_agreement(_request(fam), _evidence(fam), settings=None)
+    now = datetime.now(UTC)
+    abandoned, in_progress = [
+        await Delivery.create(
+            school_id=fam.school.id,
+            person=fam.parent,
+            key=f"receipt:{ack_id}:email",
+            channel="email",
+            purpose="receipt",
+            address="jane@home.example",
+            status="sending",
+            attempts=1,
+            claimed_at=now - age,
+        )
+        for ack_id, age in zip(
+            signing.acknowledgement_ids,
+            (receipts.ABANDONED_AFTER + timedelta(seconds=1), timedelta(seconds=30)),
+            strict=True,
+        )
+    ]
+    assert await receipts.send_owed(mail_settings, now) == 1
+    assert (await Delivery.get(id=abandoned.id)).status == "sent"
+    assert (await Delivery.get(id=in_progress.id)).status == "sending"
+    assert len(mail_peer.messages) == 1
