@@ -53,6 +53,7 @@ from portal.store.models import (  # noqa: E402
 )
 from portal.usecases.invitations import link_token, read_token  # noqa: E402
 from portal.usecases.sign_links import SignLink, load_link  # noqa: E402
+from portal.web import heap  # noqa: E402
 from portal.web.app import STATIC, create_app  # noqa: E402
 from portal.web.sign import FormTokens  # noqa: E402
 from portal.web.sign.render import SignRenderer  # noqa: E402
@@ -298,7 +299,9 @@ async def run(url: str, quick: bool) -> dict[str, Any]:
             async with serve(page_only_app(settings, link), _free_port()) as only:
                 await wrk(only, gets[:50], "GET", 1, workdir)  # warm-up
                 rendered = await wrk(only, gets[:50], "GET", seconds, workdir)
-            async with serve(create_app(settings, manage_database=False), port) as app:
+            portal_app = create_app(settings, manage_database=False)
+            heap.settle()  # as `signoff serve` does before it takes requests
+            async with serve(portal_app, port) as app:
                 await wrk(app, gets[:50], "GET", 1, workdir)  # warm-up: caches, pool
                 get = await wrk(app, gets, "GET", seconds, workdir)
                 opened = await Invitation.filter(opened_at__isnull=False).count()

@@ -14,6 +14,7 @@ from portal.cli.common import load_settings
 @click.option("--demo", is_flag=True, help="Load the Clearwell demo roster first.")
 def serve(host: str, port: int, demo: bool) -> None:
     """Run the portal (and the bots, where configured)."""
+    from portal.web import heap
     from portal.web.app import create_app
 
     settings = load_settings()
@@ -24,7 +25,9 @@ def serve(host: str, port: int, demo: bool) -> None:
     click.echo(
         f"Signoff on http://{host}:{port} (database: {settings.database_url.split('://')[0]})"
     )
-    uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True, log_level="info")
+    app = create_app(settings)
+    heap.settle()
+    uvicorn.run(app, host=host, port=port, proxy_headers=True, log_level="info")
 
 
 def register(main: click.Group) -> None:
