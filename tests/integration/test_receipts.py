@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from portal.core.evidence import Assurance
@@ -107,12 +108,18 @@ async def test_no_receipt_is_owed_to_someone_without_an_address(db, mail_setting
     assert mail_peer.messages == []
 
 
-async def test_a_receipt_the_relay_defers_is_sent_by_a_later_round(db, mail_settings, mail_peer):
-    fam = await family(mail_settings)
-    mail_peer.defer("jane@home.example")
-    await sign_agreement(_request(fam), _evidence(fam), settings=mail_settings)
+async def _first_try(settings, relay_answer: Callable[[str], None]) -> Delivery:
+    """Sign with the relay giving `relay_answer` for the parent's address; the receipt after
+    its first try."""
+    fam = await family(settings)
+    relay_answer("jane@home.example")
+    await sign_agreement(_request(fam), _evidence(fam), settings=settings)
     await receipts.drain()
-    delivery = await Delivery.get(purpose="receipt")
+    return await Delivery.get(purpose="receipt")
+
+
+async def test_a_receipt_the_relay_defers_is_sent_by_a_later_round(db, mail_settings, mail_peer):
+    delivery = await _first_try(mail_settings, mail_peer.defer)
     assert (delivery.status, delivery.attempts) == ("pending", 1)
     assert "451" in delivery.error
     tried = delivery.claimed_at
@@ -127,10 +134,7 @@ async def test_a_receipt_the_relay_defers_is_sent_by_a_later_round(db, mail_sett
 
 
 async def test_a_receipt_is_given_up_after_the_last_try(db, mail_settings, mail_peer):
-    fam = await family(mail_settings)
-    mail_peer.defer("jane@home.example")
-    await sign_agreement(_request(fam), _evidence(fam), settings=mail_settings)
-    await receipts.drain()
+    await _first_try(mail_settings, mail_peer.defer)
     now = datetime.now(UTC)
     for attempts in range(1, receipts.MAX_ATTEMPTS):
         now += receipts.retry_wait(attempts) + timedelta(seconds=1)
@@ -144,11 +148,7 @@ async def test_a_receipt_is_given_up_after_the_last_try(db, mail_settings, mail_
 
 
 async def test_an_address_the_relay_refuses_is_not_tried_again(db, mail_settings, mail_peer):
-    fam = await family(mail_settings)
-    mail_peer.refuse("jane@home.example")
-    await sign_agreement(_request(fam), _evidence(fam), settings=mail_settings)
-    await receipts.drain()
-    delivery = await Delivery.get(purpose="receipt")
+    delivery = await _first_try(mail_settings, mail_peer.refuse)
     assert (delivery.status, delivery.attempts) == ("failed", 1)
     assert "550" in delivery.error
     later = datetime.now(UTC) + timedelta(days=1)
