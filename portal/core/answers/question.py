@@ -17,6 +17,24 @@ _FRAME = re.compile(
     r"|\b(?:allowed|ok|alright|fine|permitted) (?:for (?:me|us|staff|teachers) )?to\b"
     r"|\bdo (?:i|we) (?:have|need) to\b|\bam i (?:ok|alright|allowed|permitted|supposed) to\b"
     r"|\bwho (?:needs|has) to\b|\bhow do i\b"
+    # Asked about someone else ("is she allowed to…", "can my colleague…"), or asked as a doubt
+    # ("is there any rule against…", "ok if I…").
+    r"|\b(?:can|could|may|should) (?:she|he|they|my colleague|a colleague|staff|a parent)\b"
+    r"|\b(?:is|are) (?:she|he|they|staff) (?:actually |really |even |still )?"
+    r"(?:ok|alright|allowed|permitted|meant|supposed) to\b"
+    r"|\b(?:is there|are there|any) (?:a |any )?(?:rules?|policy|reason|problem|issue)s? "
+    r"(?:against|about|on|with|not to)\b"
+    r"|\b(?:ok|okay|alright|fine) if (?:i|we)\b"
+    # Asked indirectly: "I was wondering if I could …", "she asked whether we can …".
+    r"|\b(?:if|whether) (?:i|we) (?:can|could|may|should|(?:am|'m|are|'re) allowed to)\b"
+    r"|\bwhat if (?:i|we)\b|\bany (?:chance|way) (?:i|we) (?:can|could)\b|\bany harm (?:in )?"
+    r"|\bany reason (?:i|we) (?:can't|cannot|shouldn't|couldn't)\b"
+)
+# A plan stated rather than asked ("I want to …", "we'd like to …"): when nothing asks, what
+# the asker means to do is the ask.
+_PLAN = re.compile(
+    r"\b(?:i|we) (?:really )?(?:want|'d like|would like|plan|intend) to\b"
+    r"|\b(?:i|we)(?:'m| am|'re| are| was| were) (?:planning|going|hoping|thinking of|about) to\b"
 )
 _OBLIGATION = re.compile(
     r"\b(?:do|would) (?:i|we) (?:have|need) to\b|\bmust (?:i|we)\b|\bshould (?:i|we)\b"
@@ -45,7 +63,10 @@ _CLOCK = (
         r"\b(?:at|after|around|gone|past|till|until|before) (\d{1,2})()()\b(?! ?(?:year|min))"
     ),
 )
+# "half 7", "half past three" in figures: British for 7:30.
+_HALF_PAST = re.compile(r"\bhalf (?:past )?(\d{1,2})\b(?! ?(?:years?|mins?|minutes|hours?|an?\b))")
 _SCHOOL_DAY = (8.5, 15.5)
+_EARLIER = 0.25
 # The asker wants to end a contact ("can I block her?"), not keep or start one.
 _ENDING = re.compile(
     r"\b(?:block|unfriend|un-friend|unfollow|remove|delete|mute|report and block)\w* "
@@ -106,7 +127,10 @@ def read_question(
     primary = frozenset(t for t in fired if _asked(lexicon, t, focus)) if focus else frozenset()
     asking = question_sentence(folded)
     story = frozenset(t for t in fired if not _asked(lexicon, t, asking))
-    age, clock = _age(folded), _clock(folded)
+    # The time the asker means to act at, when the ask names one, beats times in the story
+    # ("kids arrive at 8:40 - can I go on at half 7?").
+    asked_at = _clock(span) if span else None
+    age, clock = _age(folded), _clock(folded) if asked_at is None else asked_at
     stated = _stated(folded, lexicon, age, clock)
     keeps = _OBLIGATION.search(folded) is not None and "remove" in stated
     if _ENDING.search(folded) and not keeps:
@@ -183,11 +207,34 @@ def asks_permission(folded: str) -> bool:
     return _FRAME.search(folded) is not None
 
 
+def _ask_frame(folded: str) -> re.Match[str] | None:
+    """The frame that asks. In "not sure if it's ok to post. can I run it past my head?" the
+    doubt comes first and the question after it: a frame in a sentence that ends with a question
+    mark is the ask, ahead of one in a sentence that does not."""
+    frames = list(_FRAME.finditer(folded))
+    for match in frames:
+        end = _SENTENCE_END.search(folded, match.end())
+        if end is not None and end.group().startswith("?"):
+            return match
+    return frames[0] if frames else None
+
+
 def ask_span(folded: str) -> str:
     """The words after "can I …" up to the end of that sentence; empty when the frame comes
     last ("… is that allowed?")."""
-    match = _FRAME.search(folded)
-    return _SENTENCE_END.split(folded[match.end() :], maxsplit=1)[0] if match else ""
+    match = _ask_frame(folded) or _PLAN.search(folded)
+    if not match:
+        return ""
+    span = _SENTENCE_END.split(folded[match.end() :], maxsplit=1)[0]
+    return _REASON.split(span, maxsplit=1)[0] or span
+
+
+# Why the asker wants to ("… so my own email isn't on there", "… because it's quicker") is
+# motivation, not the act asked about.
+_REASON = re.compile(
+    r"[,;]? \b(?:so (?:that )?(?=i |we |my |our |they |it |the |nobody|no one|people)|because|"
+    r"since (?=i |we |my |our |they |it |the |she |he )|as (?=i'm |i am |we're |it's |they're ))"
+)
 
 
 # A frame that closes the question ("…, is that ok?", "… - allowed?", "that fine?"): what it
@@ -195,9 +242,9 @@ def ask_span(folded: str) -> str:
 _CLOSING_FRAME = re.compile(
     r"[,;:-]?\s*(?:(?:so|and|but|then|surely|right|yeah|or|just)\s+)*"
     r"(?:(?:is|would|will|was|does|do|could|can|should|are|isn't)\s+)?"
-    r"(?:(?:that|this|it|they|that's|it's|this is|i'm|we're|am i)\s+)?"
+    r"(?:(?:that|this|it|they|she|he|that's|it's|this is|i'm|we're|am i)\s+)?"
     r"(?:(?:be|actually|really|even|still|all|totally|completely|technically|a bit|an?|any)\s+)*"
-    r"(?:ok|okay|alright|fine|allowed|acceptable|permitted|problems?|issues?|wrong|legit|sensible"
+    r"\b(?:ok|okay|alright|fine|allowed|acceptable|permitted|problems?|issues?|wrong|legit|sensible"
     r"|banned|off limits|harmless|breaking any rules|against (?:the )?(?:rules|policy)|good idea"
     r"|pointless|frowned upon|(?:have|need) to stop|stay|continue|carry on)"
     r"\b(?:\s+[\w']+){0,4}\s*\?\s*$"
@@ -218,14 +265,24 @@ def asked_part(folded: str) -> str:
 
 
 def question_sentence(folded: str) -> str:
-    """The sentence that asks; the others tell the story around it."""
-    match = _FRAME.search(folded)
+    """The sentence that asks; the others tell the story around it. An ask that points back
+    ("can I post them?", "use that to …") takes in the sentence it points back to."""
+    match = _ask_frame(folded)
     if not match:
         return folded
     start = max(folded.rfind(p, 0, match.start()) for p in "?!.") + 1
     end = _SENTENCE_END.search(folded, match.end())
+    if _REFERS_BACK.match(folded[match.end() :]) and start > 0:
+        start = max(folded.rfind(p, 0, start - 1) for p in "?!.") + 1
     sentence = folded[start : end.start() if end else len(folded)]
     return sentence if len(tokens(sentence)) > MAX_SPAN_WORDS else folded
+
+
+# The ask names its object only by a pronoun: "can I accept them?", "use that to log in".
+_REFERS_BACK = re.compile(
+    r"^(?: (?:just|still|also|then|now|actually|really))* (?:\w+ )?"
+    r"(?:it|them|that|this|those|these|him|her)\b(?! (?:is|are|was|were)\b)"
+)
 
 
 def skipped_step(folded: str) -> frozenset[str]:
@@ -304,12 +361,20 @@ def _age(folded: str) -> int | None:
 
 
 def _clock(folded: str) -> float | None:
+    half = _HALF_PAST.search(folded)
     for pattern in _CLOCK:
         match = pattern.search(folded)
-        if match:
+        if match and not (half and half.start() <= match.start()):
             hour, minute, suffix = (*match.groups(), None, None)[:3]
-            return _hour(str(hour), minute or None, suffix or None)
-    return None
+            return _before(folded, match, _hour(str(hour), minute or None, suffix or None))
+    return _before(folded, half, _hour(half.group(1), "30", None)) if half else None
+
+
+def _before(folded: str, match: re.Match[str], hour: float | None) -> float | None:
+    """ "Before 8:30" is a time earlier than 8:30, not 8:30 itself."""
+    if hour is None or not folded[: match.start()].rstrip().endswith("before"):
+        return hour
+    return hour - _EARLIER
 
 
 def _hour(hour: str, minute: str | None, suffix: str | None) -> float | None:
