@@ -191,9 +191,7 @@ async def _message(settings: Settings, delivery_id: int) -> Message:
     Receipts go out while parents are still signing, on the same server: three reads, with what
     each row needs joined in, rather than one query per object.
     """
-    [delivery] = await Delivery.filter(id=delivery_id).values(
-        "key", "address", "person__full_name"
-    )
+    [delivery] = await Delivery.filter(id=delivery_id).values("key", "address", "person__full_name")
     first_id = int(delivery["key"].split(":")[1])
     [first] = await Acknowledgement.filter(id=first_id).values(
         "person_id",
