@@ -27,6 +27,7 @@ _FRAME = re.compile(
     r"|\b(?:ok|okay|alright|fine) if (?:i|we)\b"
     # Asked indirectly: "I was wondering if I could …", "she asked whether we can …".
     r"|\b(?:if|whether) (?:i|we) (?:can|could|may|should|(?:am|'m|are|'re) allowed to)\b"
+    r"|\bwhat (?:happens|would happen|will happen|happens to me) if (?:i|we)\b"
     r"|\bwhat if (?:i|we)\b|\bany (?:chance|way) (?:i|we) (?:can|could)\b|\bany harm (?:in )?"
     r"|\bany reason (?:i|we) (?:can't|cannot|shouldn't|couldn't)\b"
 )
@@ -40,8 +41,11 @@ _OBLIGATION = re.compile(
     r"\b(?:do|would) (?:i|we) (?:have|need) to\b|\bmust (?:i|we)\b|\bshould (?:i|we)\b"
     r"|\bam i (?:required|supposed|expected) to\b|\bhave (?:i|we) got to\b|\bis it compulsory\b"
 )
+# The parent's own act is asked about, however the story around it names staff ("my son's
+# teacher has been unfair - would it be a problem if I posted about it?").
 _FIRST_PERSON_ASK = re.compile(
     r"\b(?:can|could|may|should) i\b|\bam i\b|\bis it ok (?:for me )?to\b|\bdo i\b|\bi want to\b"
+    r"|\b(?:if|whether) i\b"
 )
 _AGES = tuple(
     re.compile(p)
@@ -108,6 +112,8 @@ class Question:
     ask_tokens: tuple[str, ...]
     age: int | None
     clock: float | None
+    obliged: bool
+    """Asks whether something is required of the asker ("should I …", "do I need to …")."""
     keeps: bool
     """An obligation to remove ("do I have to unfriend her?"): the activity is keeping."""
     skipped: frozenset[str]
@@ -132,7 +138,8 @@ def read_question(
     asked_at = _clock(span) if span else None
     age, clock = _age(folded), _clock(folded) if asked_at is None else asked_at
     stated = _stated(folded, lexicon, age, clock)
-    keeps = _OBLIGATION.search(folded) is not None and "remove" in stated
+    obliged = _OBLIGATION.search(folded) is not None
+    keeps = obliged and "remove" in stated
     if _ENDING.search(folded) and not keeps:
         stated |= {"ends_contact"}
     facts = frozenset(_closure(set(stated), lexicon))
@@ -148,6 +155,7 @@ def read_question(
         ask_tokens=tuple(tokens(span or folded)),
         age=age,
         clock=clock,
+        obliged=obliged,
         keeps=keeps,
         skipped=skipped_step(folded),
         safeguarding=any(p.search(folded) for p in lexicon.safeguarding),
@@ -330,7 +338,16 @@ def _weights(
     return weights
 
 
+# A time the asker will not wait for ("I don't need to wait for my free period to …") is not
+# when they mean to act: what it names is no fact of their situation.
+_NOT_WAITING = re.compile(
+    r"\b(?:don't|do not|not|without|won't|no need to|instead of)(?: \w+)?"
+    r"(?: (?:to|have to|need to))? wait(?:ing)? (?:for|until|till) [^,.?!;]*?(?= to |[,.?!;]|$)"
+)
+
+
 def _stated(folded: str, lexicon: Lexicon, age: int | None, clock: float | None) -> frozenset[str]:
+    folded = _NOT_WAITING.sub(" ", folded)
     found = {
         fact for fact, patterns in lexicon.facts.items() if any(p.search(folded) for p in patterns)
     }

@@ -12,7 +12,14 @@ from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.question import Question
 from portal.core.answers.rules import Rule
 from portal.core.answers.text import fold, tokens
-from portal.core.answers.verdicts import RELATIONSHIPS, alignment, goes_against, roles, skips
+from portal.core.answers.verdicts import (
+    CONTACT_TOPICS,
+    RELATIONSHIPS,
+    alignment,
+    goes_against,
+    roles,
+    skips,
+)
 
 # How much each kind of evidence counts. Topic weights (2–6) come from the lexicon; a fact the
 # rule names (an exception, a limit, a condition) is strong evidence the rule is the one about
@@ -45,7 +52,7 @@ DECISIVE = 0.5
 CONTRARY = 2.0
 # Naming the very step a duty asks for, to leave it out, points at that duty more than a topic.
 SKIPPED = 1.0
-APPROVER = 1.5
+APPROVER = 3.0
 # The asker proposes to do what a duty asks, in at least this many of their own words.
 AGREES = 2.5
 AGREEMENT = 2
@@ -182,7 +189,7 @@ def _score(
     nearby = [t for t in question.topics if t in rule.section_topics - rule.clause_topics]
     # A rule on another topic whose exception the asker happens to meet ("until they reach
     # 18" for ex-pupils, asked about a current pupil who is 18) is not about their situation.
-    elsewhere = bool(rule.topics) and not topics
+    elsewhere = bool(rule.topics) and not topics and not _kin(rule, question)
     facts = () if elsewhere else tuple(sorted(_facts(question) & _limits(rule.reading) & SITUATION))
     implied = [f for f in facts if f not in _facts(question, stated=True)]
     score = sum(question.topics[t] for t in topics)
@@ -200,6 +207,15 @@ def _score(
     score += evidence
     score += _shape(rule, question)
     return Scored(rule, score, topics, facts)
+
+
+def _kin(rule: Rule, question: Question) -> bool:
+    """A rule that lifts or allows contact for relatives or friends the asker says they have is
+    about their situation when the question is about contact, or names no topic at all: the
+    relationship, not the wording, is what it turns on."""
+    relations = _limits(rule.reading) & RELATIONSHIPS & question.stated
+    contact = not question.topics or bool(CONTACT_TOPICS & question.topics.keys())
+    return bool(relations) and contact
 
 
 def _proposed(rule: Rule, question: Question) -> bool:

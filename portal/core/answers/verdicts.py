@@ -59,6 +59,13 @@ _ROLES = {
     "safeguarding_lead": re.compile(r"\bdsl\b|\bdesignated safeguarding\b|\bsafeguarding lead\b"),
 }
 _LEADERS = frozenset({"head", "deputy"})
+# A duty that leaves the choice to staff ("responsible for determining the level of privacy")
+# sets no requirement a choice could break: whatever they decide is theirs to decide.
+_DISCRETION = re.compile(
+    r"\bresponsible for (?:determining|deciding|choosing)\b"
+    r"|\bat (?:their|your) (?:own )?discretion\b"
+    r"|\b(?:is|are) (?:left )?up to (?:them|you|each|the individual)\b"
+)
 # Words too common in these questions to show that a duty and an act are the same thing.
 _GENERIC = frozenset(tokens("school social media staff pupil site page account use post make"))
 
@@ -200,9 +207,17 @@ def _duty(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
         return Ruling(Verdict.CONDITIONAL, "fallback", condition=rule.sentence)
     if _PRECONDITION.search(text):
         return Ruling(Verdict.CONDITIONAL, "precondition", condition=rule.sentence)
-    if _aligned(question, text, lexicon):
+    if _DISCRETION.search(text):
+        return Ruling(Verdict.YES, "left to staff", condition=rule.sentence)
+    if _aligned(question, text, lexicon) or _asked_duty(rule, question):
         return Ruling(Verdict.YES, "expected")
     return Ruling(Verdict.CONDITIONAL, "duty", condition=rule.sentence)
+
+
+def _asked_duty(rule: Rule, question: Question) -> bool:
+    """ "Should I …?" answered by a duty on the very thing asked about: the duty says yes, in
+    whatever words the asker put it ("sign my posts" under "must identify who they are")."""
+    return question.obliged and bool(rule.topics & question.topics.keys())
 
 
 def goes_against(rule: Rule, question: Question) -> bool:
