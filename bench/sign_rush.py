@@ -4,7 +4,8 @@
 
 The app runs under uvicorn in this process on a fresh PostgreSQL schema (dropped afterwards, so
 test data is never touched); load comes from wrk in a separate process (apt-get install wrk),
-64 connections. Prints one JSON line.
+64 connections. Every signature owes an emailed receipt, as in production: the receipts go to
+an SMTP sink (aiosmtpd) in another process. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from tortoise import Tortoise
+from tortoise.functions import Count
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -45,12 +47,14 @@ from portal.store.models import (  # noqa: E402
     Acknowledgement,
     Agreement,
     AgreementVersion,
+    Delivery,
     Guardianship,
     Invitation,
     Person,
     Pupil,
     School,
 )
+from portal.usecases import receipts  # noqa: E402
 from portal.usecases.invitations import link_token, read_token  # noqa: E402
 from portal.usecases.sign_links import SignLink, load_link  # noqa: E402
 from portal.web import heap  # noqa: E402
@@ -182,6 +186,31 @@ async def seed(settings: Settings, get_pool: int, post_pool: int) -> tuple[list[
 
 
 @asynccontextmanager
+async def mail_relay() -> AsyncIterator[str]:
+    """An SMTP server that takes every message and keeps none, in a process of its own."""
+    port = _free_port()
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        *("-m", "aiosmtpd", "-n", "-c", "aiosmtpd.handlers.Sink", "-l", f"127.0.0.1:{port}"),
+    )
+    try:
+        for _ in range(250):
+            try:
+                _, writer = await asyncio.open_connection("127.0.0.1", port)
+            except OSError:
+                await asyncio.sleep(0.02)
+                continue
+            writer.close()
+            break
+        else:
+            raise RuntimeError("the SMTP sink did not start")
+        yield f"smtp://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        await proc.wait()
+
+
+@asynccontextmanager
 async def serve(app: Any, port: int) -> AsyncIterator[str]:
     config = uvicorn.Config(
         app, host="127.0.0.1", port=port, log_level="error", lifespan="off", access_log=False
@@ -277,10 +306,11 @@ async def run(url: str, quick: bool) -> dict[str, Any]:
     get_pool, post_pool = (6000, 8000) if quick else (20000, 25000)
     with tempfile.TemporaryDirectory(prefix="sign_rush_") as tmp:
         workdir = Path(tmp)
-        async with fresh_schema(url):
+        async with fresh_schema(url), mail_relay() as relay:
             port = _free_port()
             settings = Settings(
                 database_url=url,
+                smtp_url=relay,
                 secret_key=Secret(secrets.token_urlsafe(48)),
                 base_url=f"http://127.0.0.1:{port}",
                 agreements_dir=ROOT / "agreements",
@@ -307,7 +337,14 @@ async def run(url: str, quick: bool) -> dict[str, Any]:
                 opened = await Invitation.filter(opened_at__isnull=False).count()
                 revisit = await wrk(app, gets[:opened], "GET", seconds, workdir)
                 post = await wrk(app, posts, "POST", seconds, workdir)
+            await receipts.drain()
             signed = await Acknowledgement.all().count()
+            receipts_by_status = dict(
+                await Delivery.filter(purpose="receipt")
+                .annotate(n=Count("id"))
+                .group_by("status")
+                .values_list("status", "n")
+            )
     return {
         "ceiling_rps": round(ceiling.rps),
         "get_rps": round(get.rps),
@@ -328,8 +365,10 @@ async def run(url: str, quick: bool) -> dict[str, Any]:
         + rendered.errors
         + get.errors
         + revisit.errors
-        + post.errors,
+        + post.errors
+        + sum(n for status, n in receipts_by_status.items() if status != "sent"),
         "signed": signed,
+        "receipts_sent": receipts_by_status.get("sent", 0),
         "post_requests": post.requests,
         "first_opens": opened,
         "revisit_rps": round(revisit.rps),

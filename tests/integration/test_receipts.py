@@ -184,3 +184,19 @@ async def test_a_send_a_crash_abandoned_is_taken_again_but_one_in_progress_is_no
     assert (await Delivery.get(id=abandoned.id)).status == "sent"
     assert (await Delivery.get(id=in_progress.id)).status == "sending"
     assert len(mail_peer.messages) == 1
+
+
+async def test_a_rush_of_receipts_shares_a_few_connections(db, mail_settings, mail_peer):
+    families = [
+        await family(mail_settings, parent=f"Parent {n}", email=f"parent{n}@home.example")
+        for n in range(6)
+    ]
+    await asyncio.gather(
+        *(sign_agreement(_request(f), _evidence(f), settings=mail_settings) for f in families)
+    )
+    await receipts.drain()
+    assert sorted(m["To"] for m in mail_peer.messages) == [
+        f"parent{n}@home.example" for n in range(6)
+    ]
+    assert 1 <= mail_peer.sessions <= receipts.CONNECTIONS
+    assert await Delivery.filter(purpose="receipt", status="sent").count() == 6

@@ -1,6 +1,10 @@
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from email.message import Message as Message_
 from pathlib import Path
 
 import pytest
+from aiosmtplib.email import flatten_message
 
 from portal.mail import MailNotConfigured, Message, compose, render, smtp_target
 from tests.conftest import make_settings
@@ -56,7 +60,35 @@ def test_messages_have_text_and_html_parts() -> None:
         link="https://x/sign/t",
         expires="1 May 2026",
     )
-    email = compose(message, "Clearwell <office@clearwell.example>")
+    email = received(compose(message, "Clearwell <office@clearwell.example>"))
     assert email.get_body(("plain",)) is not None and email.get_body(("html",)) is not None
     assert "Clearwell &lt;School&gt;" in message.html and "Clearwell <School>" in message.text
     assert isinstance(message, Message)
+
+
+def received(sent: Message_) -> EmailMessage:
+    """The message as the recipient's mail program reads it."""
+    parsed = message_from_bytes(flatten_message(sent), policy=policy.default)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
+
+
+def test_names_and_subjects_beyond_ascii_arrive_as_written() -> None:
+    subject = "Signed: Parents’ Social Media Pledge (Ysgol Gymraeg Bro Siôn Cwilt, Ceredigion)"
+    message = Message(
+        to="Siobhán Ó Briain <siobhan@home.example>",
+        subject=subject,
+        text="Diolch – thank you, Siobhán.",
+        html="<p>Diolch – thank you, Siobhán.</p>",
+        reply_to="Swyddfa’r Ysgol <office@ysgol.example>",
+    )
+    email = received(compose(message, "Ysgol Siôn Cwilt <office@ysgol.example>"))
+    assert email["Subject"] == subject
+    assert str(email["From"]) == "Ysgol Siôn Cwilt <office@ysgol.example>"
+    assert str(email["To"]) == "Siobhán Ó Briain <siobhan@home.example>"
+    assert str(email["Reply-To"]) == "Swyddfa’r Ysgol <office@ysgol.example>"
+    assert email["Message-ID"].endswith("@ysgol.example>") and email["Date"]
+    plain = email.get_body(("plain",))
+    assert plain is not None and plain.get_content() == "Diolch – thank you, Siobhán."
+    html = email.get_body(("html",))
+    assert html is not None and "Siobhán" in html.get_content()
