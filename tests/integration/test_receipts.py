@@ -73,20 +73,26 @@ async def test_one_receipt_for_a_submission_covering_two_children(db, mail_setti
     assert (await Delivery.get(purpose="receipt")).status == "sent"
 
 
+async def _owed(fam, acknowledgement_id: int, **state) -> Delivery:
+    """The receipt row a signing server writes, in the state a test needs."""
+    return await Delivery.create(
+        school_id=fam.school.id,
+        person=fam.parent,
+        key=f"receipt:{acknowledgement_id}:email",
+        channel="email",
+        purpose="receipt",
+        address="jane@home.example",
+        **state,
+    )
+
+
 async def test_a_receipt_left_pending_by_a_restart_is_sent_once_by_the_sweep(
     db, mail_settings, mail_peer
 ):
     fam = await family(mail_settings)
     # What a server that stopped between the commit and the send leaves behind.
     signing = await sign_agreement(_request(fam), _evidence(fam), settings=None)
-    delivery = await Delivery.create(
-        school_id=fam.school.id,
-        person=fam.parent,
-        key=f"receipt:{signing.acknowledgement_ids[0]}:email",
-        channel="email",
-        purpose="receipt",
-        address="jane@home.example",
-    )
+    delivery = await _owed(fam, signing.acknowledgement_ids[0])
     now = datetime.now(UTC)
     assert await receipts.send_owed(mail_settings, now) == 0  # not stale yet: its sender may live
     later = now + receipts.STALE_AFTER + timedelta(seconds=1)
@@ -163,17 +169,7 @@ async def test_a_send_a_crash_abandoned_is_taken_again_but_one_in_progress_is_no
     signing = await sign_agreement(_request(fam), _evidence(fam), settings=None)
     now = datetime.now(UTC)
     abandoned, in_progress = [
-        await Delivery.create(
-            school_id=fam.school.id,
-            person=fam.parent,
-            key=f"receipt:{ack_id}:email",
-            channel="email",
-            purpose="receipt",
-            address="jane@home.example",
-            status="sending",
-            attempts=1,
-            claimed_at=now - age,
-        )
+        await _owed(fam, ack_id, status="sending", attempts=1, claimed_at=now - age)
         for ack_id, age in zip(
             signing.acknowledgement_ids,
             (receipts.ABANDONED_AFTER + timedelta(seconds=1), timedelta(seconds=30)),
