@@ -45,9 +45,10 @@ def tortoise_config(database_url: str, *, schema: str = "") -> dict[str, Any]:
             "credentials": {"file_path": path, "journal_mode": "WAL", "foreign_keys": "ON"},
         }
     else:
+        connect = postgres_connect_args(database_url)
         credentials: dict[str, Any] = {
-            **postgres_connect_args(database_url),
-            "password": urlsplit(database_url).password or "",
+            **connect,
+            "password": connect["password"] or "",  # Tortoise wants a string, asyncpg None
             "minsize": 1,
             "maxsize": 20,
             "reset": _release_connection,

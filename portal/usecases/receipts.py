@@ -45,6 +45,11 @@ MAX_ATTEMPTS = 8
 """With the wait doubling from FIRST_RETRY, the last try comes about 10 hours after the first:
 long enough to ride out a relay's bad morning, short enough that a receipt still arrives the
 day it was signed."""
+CONNECTIONS = 2
+"""Receipts in flight at once, each sender over its own SMTP connection. With one, a relay that
+takes a few milliseconds a message fell behind a rush (bench/sign_rush.py: 15 s of receipts
+still owed after 4 s of signing); four caught up sooner but slowed the signatures they share
+the server with, and a parent waits on a signature, not on a receipt."""
 
 
 async def owe_receipt(
@@ -81,7 +86,11 @@ async def send_owed(settings: Settings, now: datetime) -> int:
         "id", "status", "attempts", "created_at", "claimed_at"
     )
     due = [_Claim(int(r["id"]), r["status"], int(r["attempts"])) for r in owed if _due(r, now)]
-    return await _send_all(settings, due, now)
+    sent = 0
+    async with LazyMailer(settings) as mailer:  # one connection for the whole round
+        for claim in due:
+            sent += await _send(settings, mailer, claim, now)
+    return sent
 
 
 def _due(row: dict[str, Any], now: datetime) -> bool:
@@ -96,13 +105,6 @@ def _due(row: dict[str, Any], now: datetime) -> bool:
 def retry_wait(attempts: int) -> timedelta:
     """How long after the start of try `attempts` (1-based) the next one may begin."""
     return FIRST_RETRY * (1 << max(attempts - 1, 0))
-
-
-CONNECTIONS = 2
-"""Receipts in flight at once, each sender over its own SMTP connection. With one, a relay that
-takes a few milliseconds a message fell behind a rush (bench/sign_rush.py: 15 s of receipts
-still owed after 4 s of signing); four caught up sooner but slowed the signatures they share
-the server with, and a parent waits on a signature, not on a receipt."""
 
 
 class _Outbox:
@@ -165,17 +167,6 @@ class _Claim:
     delivery_id: int
     status: str = "pending"
     attempts: int = 0
-
-
-async def _send_all(
-    settings: Settings, claims: Sequence[_Claim], now: datetime | None = None
-) -> int:
-    """Send these receipts over one connection; how many went."""
-    sent = 0
-    async with LazyMailer(settings) as mailer:
-        for claim in claims:
-            sent += await _send(settings, mailer, claim, now or datetime.now(UTC))
-    return sent
 
 
 async def _send(settings: Settings, mailer: LazyMailer, claim: _Claim, now: datetime) -> int:

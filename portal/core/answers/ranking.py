@@ -244,8 +244,6 @@ def _agreeing(rule: Rule, question: Question, lexicon: Lexicon) -> float:
     and signpost …") answers them better than the ban it stands in for."""
     if rule.force is not Force.REQUIRE or goes_against(rule, question):
         return 0.0
-    if alignment(question, rule.sentence, lexicon) < AGREEMENT:
-        return 0.0
     # Only what the duty adds to its clause counts: a question about the friend request itself
     # does not agree with "instead, discuss such requests in class".
     neighbours = _neighbours(rule.clause.text, rule.sentence)
