@@ -11,6 +11,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from tortoise.exceptions import IntegrityError
 
 from bots.slack.client import web_client
+from bots.slack.installation import open_tokens
+from portal.sealing import Sealer
 from portal.settings import SlackSettings
 from portal.store.models import Person, School
 from portal.store.slack_models import SlackIdentity, SlackInstallation
@@ -115,13 +117,19 @@ class NotConnected(LookupError):
     """The school has no Slack workspace to send through."""
 
 
-async def workspace_for(slack: SlackSettings, school: School) -> tuple[str, str]:
+async def workspace_for(slack: SlackSettings, school: School, sealer: Sealer) -> tuple[str, str]:
     """The bot token and team id that act for the school (auth.test names the team when single)."""
     if slack.client_id:
         installation = await SlackInstallation.get_or_none(school=school)
         if installation is None:
             raise NotConnected(f"{school.slug} has not installed the Slack app")
-        return installation.bot_token, installation.team_id
+        tokens = await open_tokens(installation, sealer)
+        if tokens is None:
+            raise NotConnected(
+                f"{school.slug}'s Slack token cannot be read (SIGNOFF_SECRET_KEY changed?): "
+                f"reinstall the Slack app from `signoff slack install-link --school {school.slug}`"
+            )
+        return tokens[0], installation.team_id
     connected = await single_workspace_school(slack)
     if connected is None or connected.id != school.id or not slack.bot_token:
         raise NotConnected(

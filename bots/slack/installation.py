@@ -1,7 +1,8 @@
 """Bolt's installation and OAuth state stores, kept in Signoff's database.
 
 The app asks for bot scopes only, so an installation is one bot token per workspace, and each
-workspace belongs to exactly one school.
+workspace belongs to exactly one school. Tokens are stored sealed (portal.sealing); a workspace
+whose token cannot be opened counts as not installed until the school installs the app again.
 """
 
 from __future__ import annotations
@@ -18,14 +19,19 @@ from slack_sdk.oauth.installation_store.models.installation import Installation
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 from tortoise.transactions import in_transaction
 
+from portal.sealing import Sealer, Unsealable
 from portal.store import audit
 from portal.store.models import School
+from portal.store.sealed import opened
 from portal.store.slack_models import SlackInstallation, SlackOAuthState
 
 _logger = logging.getLogger(__name__)
 
 
 class InstallationStore(AsyncInstallationStore):
+    def __init__(self, sealer: Sealer) -> None:
+        self.sealer = sealer
+
     @property
     def logger(self) -> logging.Logger:
         return _logger
@@ -47,7 +53,7 @@ class InstallationStore(AsyncInstallationStore):
             if taken or other:
                 raise BoltError(_conflict(school, team_id, other[0] if other else None))
             await SlackInstallation.update_or_create(
-                defaults={**_bot_fields(installation.to_bot()), "school": school},
+                defaults={**_bot_fields(installation.to_bot(), self.sealer), "school": school},
                 team_id=team_id,
                 using_db=conn,
             )
@@ -65,7 +71,9 @@ class InstallationStore(AsyncInstallationStore):
 
     async def async_save_bot(self, bot: Bot) -> None:
         """Token rotation refreshes an existing workspace; new ones come via save_for_school."""
-        updated = await SlackInstallation.filter(team_id=bot.team_id).update(**_bot_fields(bot))
+        updated = await SlackInstallation.filter(team_id=bot.team_id).update(
+            **_bot_fields(bot, self.sealer)
+        )
         if not updated:
             raise BoltError("a new workspace must be installed from a school's install link")
 
@@ -79,16 +87,19 @@ class InstallationStore(AsyncInstallationStore):
         row = await SlackInstallation.get_or_none(team_id=team_id or "")
         if row is None:
             return None
+        tokens = await open_tokens(row, self.sealer)
+        if tokens is None:
+            return None  # Bolt then answers as for a workspace that never installed the app
         return Bot(
             app_id=row.app_id,
             enterprise_id=row.enterprise_id,
             team_id=row.team_id,
             team_name=row.team_name,
-            bot_token=row.bot_token,
+            bot_token=tokens[0],
             bot_id=row.bot_id,
             bot_user_id=row.bot_user_id,
             bot_scopes=row.bot_scopes,
-            bot_refresh_token=row.bot_refresh_token,
+            bot_refresh_token=tokens[1],
             bot_token_expires_at=row.bot_token_expires_at,
             installed_at=row.installed_at.timestamp(),
         )
@@ -103,17 +114,40 @@ class InstallationStore(AsyncInstallationStore):
             await self.async_delete_bot(enterprise_id=enterprise_id, team_id=team_id)
 
 
-def _bot_fields(bot: Bot) -> dict[str, Any]:
+async def open_tokens(row: SlackInstallation, sealer: Sealer) -> tuple[str, str | None] | None:
+    """The bot token and refresh token, or None (logged) when they cannot be opened."""
+    try:
+        token = await opened(row, "bot_token", sealer)
+        refresh = await opened(row, "bot_refresh_token", sealer)
+        return token or "", refresh
+    except Unsealable:
+        # Which workspace and what to do, never the stored value.
+        school = await School.get_or_none(id=row.school_id)  # type: ignore[attr-defined]
+        slug = school.slug if school is not None else "SLUG"
+        _logger.error(
+            "the Slack bot token of workspace %s (school %s) cannot be opened: "
+            "SIGNOFF_SECRET_KEY has changed since it was stored, or it is damaged. Slack is "
+            "unusable for that school until its Slack admin reinstalls the app from a new "
+            "install link (signoff slack install-link --school %s)",
+            row.team_id,
+            slug,
+            slug,
+        )
+        return None
+
+
+def _bot_fields(bot: Bot, sealer: Sealer) -> dict[str, Any]:
     expires = bot.bot_token_expires_at
+    refresh = bot.bot_refresh_token
     return {
         "team_name": bot.team_name or "",
         "enterprise_id": bot.enterprise_id,
         "app_id": bot.app_id or "",
         "bot_id": bot.bot_id or "",
         "bot_user_id": bot.bot_user_id,
-        "bot_token": bot.bot_token,
+        "bot_token": sealer.seal(bot.bot_token or ""),
         "bot_scopes": ",".join(bot.bot_scopes or ()),
-        "bot_refresh_token": bot.bot_refresh_token,
+        "bot_refresh_token": sealer.seal(refresh) if refresh else None,
         "bot_token_expires_at": datetime.fromtimestamp(expires, UTC) if expires else None,
         "installed_at": datetime.fromtimestamp(bot.installed_at, UTC),
     }

@@ -31,6 +31,7 @@ from bots.slack.identity import NotConnected, match_user, slack_user_for, worksp
 from bots.slack.post import direct_message
 from bots.slack.sign import agreement_url
 from portal.core.renewals import Status
+from portal.sealing import sealer_for
 from portal.settings import Settings
 from portal.store.models import Agreement, Delivery, Person, School
 from portal.store.slack_models import NudgeSnooze
@@ -145,7 +146,7 @@ async def _prepare(
     if agreement is None or version is None:
         raise NudgeError(f"{slug}/{agreement_slug} is not a staff agreement in force")
     try:
-        token, team_id = await workspace_for(settings.slack, found)
+        token, team_id = await workspace_for(settings.slack, found, sealer_for(settings))
     except NotConnected as exc:
         raise NudgeError(str(exc)) from None
     except SlackApiError as exc:

@@ -23,6 +23,7 @@ from slack_sdk.oauth.installation_store.models.installation import Installation
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.slack.installation import InstallationStore, StateStore
+from portal.sealing import sealer_for
 from portal.settings import Settings
 from portal.store.models import School
 
@@ -105,7 +106,7 @@ def _oauth_settings(signoff: Settings) -> AsyncOAuthSettings:
         install_path=INSTALL_PATH,
         redirect_uri_path=REDIRECT_PATH,
         install_page_rendering_enabled=False,
-        installation_store=InstallationStore(),
+        installation_store=InstallationStore(sealer_for(signoff)),
         installation_store_bot_only=True,
         state_store=StateStore(expiration_seconds=600),
     )

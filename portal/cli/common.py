@@ -12,9 +12,11 @@ from typing import Any, ParamSpec, TypeVar
 import click
 
 from portal.core.catalog import CatalogError, load_catalog
+from portal.sealing import sealer_for
 from portal.settings import Settings, SettingsError
 from portal.store import db
 from portal.store.agreements import VersionConflict, publish_catalog
+from portal.store.sealed import seal_plain_values
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -42,12 +44,19 @@ async def prepare_database(settings: Settings, *, publish: bool = True) -> None:
     if settings.embedded:
         await db.migrate(settings.database_url)
     await db.open_database(settings.database_url)
+    if settings.embedded:  # what `signoff migrate` does after migrating, for the same reason
+        await seal_stored_secrets(settings)
     if publish:
         try:
             await publish_catalog(load_catalog(settings.agreements_dir))
         except (CatalogError, VersionConflict) as exc:
             await db.close_database()
             raise click.ClickException(str(exc)) from None
+
+
+async def seal_stored_secrets(settings: Settings) -> int:
+    """Seal secrets an earlier version stored in plain text, so a dump no longer shows them."""
+    return await seal_plain_values(sealer_for(settings))
 
 
 @asynccontextmanager

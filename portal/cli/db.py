@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import click
 
-from portal.cli.common import load_settings, run_async
+from portal.cli.common import load_settings, run_async, seal_stored_secrets
 from portal.store import db
 
 
 @click.command("migrate")
 @run_async
 async def migrate() -> None:
-    """Bring the database schema up to date (aerich)."""
+    """Bring the database schema up to date (aerich); seal secrets stored before sealing."""
     settings = load_settings()
     applied = await db.migrate(settings.database_url)
     click.echo(
         f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else "")
     )
+    await db.open_database(settings.database_url)
+    try:
+        sealed = await seal_stored_secrets(settings)
+    finally:
+        await db.close_database()
+    if sealed:
+        click.echo(f"sealed {sealed} secret(s) stored in plain text by an earlier version")
 
 
 @click.group("db")

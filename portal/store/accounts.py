@@ -8,7 +8,8 @@ from tortoise.exceptions import IntegrityError
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
-from portal.store import audit
+from portal.sealing import Sealer
+from portal.store import audit, sealed
 from portal.store.models import School
 from portal.store.office_models import LoginAttempt, OfficeSession, OfficeUser
 
@@ -64,9 +65,14 @@ async def set_password_hash(user: OfficeUser, password_hash: str) -> None:
     await user.save(update_fields=["password_hash"])
 
 
-async def set_totp_secret(user: OfficeUser, secret: str) -> None:
-    user.totp_secret, user.totp_confirmed, user.totp_last_step = secret, False, 0
+async def set_totp_secret(user: OfficeUser, secret: str, sealer: Sealer) -> None:
+    user.totp_secret, user.totp_confirmed, user.totp_last_step = sealer.seal(secret), False, 0
     await user.save(update_fields=["totp_secret", "totp_confirmed", "totp_last_step"])
+
+
+async def totp_secret(user: OfficeUser, sealer: Sealer) -> str | None:
+    """The code app's secret, or None before one is set up. Raises portal.sealing.Unsealable."""
+    return await sealed.opened(user, "totp_secret", sealer)
 
 
 async def claim_totp_step(user: OfficeUser, step: int) -> bool:
@@ -96,7 +102,9 @@ async def confirm_totp(user: OfficeUser) -> None:
 async def reset_totp(user: OfficeUser, *, by: str, at: datetime) -> None:
     """Forget the code app and end every session: the next sign-in sets up a new one."""
     async with in_transaction() as conn:
-        user.totp_secret, user.totp_confirmed = None, False
+        # TextField's type stubs have no nullable form; the column is nullable.
+        user.totp_secret = None  # type: ignore[assignment]
+        user.totp_confirmed = False
         await user.save(update_fields=["totp_secret", "totp_confirmed"], using_db=conn)
         await (
             OfficeSession.filter(user_id=user.id, ended_at__isnull=True)

@@ -20,7 +20,8 @@ class OfficeUser(Model):
     school: fields.ForeignKeyNullableRelation[School] = fields.ForeignKeyField(
         "models.School", related_name=False, null=True, on_delete=fields.RESTRICT
     )
-    totp_secret = fields.CharField(max_length=64, null=True)
+    # Sealed (portal.sealing): a Fernet token is about 150 characters for a 32-character secret.
+    totp_secret = fields.TextField(null=True)
     totp_confirmed = fields.BooleanField(default=False)
     # The last 30-second step a code was accepted for: a code is never accepted twice.
     totp_last_step = fields.BigIntField(default=0)

@@ -2,13 +2,15 @@
 
 Passwords are argon2id hashes (argon2-cffi's defaults). Codes are TOTP (RFC 6238: six digits,
 30-second steps, one step either side accepted for clock drift); a code, once accepted, is never
-accepted again, nor is any code older than it.
+accepted again, nor is any code older than it. A code app's secret is stored sealed
+(portal.sealing): one that cannot be opened refuses the sign-in, never skips the code.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hmac
+import logging
 import re
 import secrets
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from tortoise.queryset import QuerySet
 
+from portal.sealing import Sealer, Unsealable
 from portal.store import accounts as store
 from portal.store.models import School
 from portal.store.office_models import OfficeUser
@@ -38,6 +41,7 @@ MAX_FAILURES_PER_EMAIL = 5
 MAX_FAILURES_PER_IP = 20
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _hasher = PasswordHasher()
+log = logging.getLogger(__name__)
 
 
 class AccountError(ValueError):
@@ -56,6 +60,8 @@ class SecondFactor(StrEnum):
 class SignIn:
     user: OfficeUser | None = None
     limited: bool = False
+    code_app_unreadable: bool = False
+    """The stored code app cannot be opened with this SIGNOFF_SECRET_KEY: only a reset helps."""
 
 
 def normalise_email(email: str) -> str:
@@ -169,18 +175,31 @@ def second_factor(user: OfficeUser, *, required_for_all: bool) -> SecondFactor:
     return SecondFactor.NONE
 
 
-async def check_code(user: OfficeUser, code: str, ip: str) -> SignIn:
+async def check_code(user: OfficeUser, code: str, ip: str, sealer: Sealer) -> SignIn:
     """Accept a fresh code from the user's set-up app; a wrong or replayed code is a guess."""
     if not user.totp_confirmed:
         return SignIn()
-    return await _check(user, code, ip)
+    return await _check(user, code, ip, sealer)
 
 
-async def _check(user: OfficeUser, code: str, ip: str) -> SignIn:
+async def _check(user: OfficeUser, code: str, ip: str, sealer: Sealer) -> SignIn:
     at = now()
     if await is_limited(user.email, ip, at):
         return SignIn(limited=True)
-    ok = bool(user.totp_secret) and await _claim(user, user.totp_secret or "", code, at)
+    try:
+        secret = await store.totp_secret(user, sealer)
+    except Unsealable:
+        # Not a guess, so not counted towards the limit; and never "not enrolled", which would
+        # let the password alone through.
+        log.error(
+            "office user %s cannot sign in: their code app secret cannot be opened "
+            "(SIGNOFF_SECRET_KEY changed, or the stored value is damaged); "
+            "`signoff user reset-code --email %s` lets them set up a new code app",
+            user.email,
+            user.email,
+        )
+        return SignIn(code_app_unreadable=True)
+    ok = bool(secret) and await _claim(user, secret or "", code, at)
     await store.record_attempt(user.email, ip, at, succeeded=ok, stage="code")
     return SignIn(user=user if ok else None)
 
@@ -202,7 +221,7 @@ def matching_step(secret: str, code: str, at: datetime) -> int | None:
     return None
 
 
-async def begin_enrolment(user: OfficeUser) -> str:
+async def begin_enrolment(user: OfficeUser, sealer: Sealer) -> str:
     """The secret to show; kept until confirmed, so a reloaded page shows the same code.
 
     A confirmed code app is never replaced here: whoever knows only the password must not be
@@ -210,22 +229,31 @@ async def begin_enrolment(user: OfficeUser) -> str:
     """
     if user.totp_confirmed:
         raise AccountError("a code app is already set up for this account")
-    if not user.totp_secret:
-        await store.set_totp_secret(user, pyotp.random_base32())
-    return user.totp_secret or ""
+    try:
+        secret = await store.totp_secret(user, sealer)
+    except Unsealable:
+        # Never confirmed, so nothing signs in with it yet: a fresh one replaces it safely.
+        secret = None
+    if not secret:
+        secret = pyotp.random_base32()
+        await store.set_totp_secret(user, secret, sealer)
+    return secret
 
 
-async def confirm_enrolment(user: OfficeUser, code: str, ip: str) -> SignIn:
+async def confirm_enrolment(user: OfficeUser, code: str, ip: str, sealer: Sealer) -> SignIn:
     if user.totp_confirmed or not user.totp_secret:
         return SignIn()
-    outcome = await _check(user, code, ip)
+    outcome = await _check(user, code, ip, sealer)
+    if outcome.code_app_unreadable:
+        # Not yet a second factor: the page shows a fresh code app (begin_enrolment) to scan.
+        return SignIn()
     if outcome.user is not None:
         await store.confirm_totp(user)
     return outcome
 
 
-def provisioning_uri(user: OfficeUser) -> str:
-    return pyotp.TOTP(user.totp_secret or "").provisioning_uri(name=user.email, issuer_name=ISSUER)
+def provisioning_uri(user: OfficeUser, secret: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=ISSUER)
 
 
 def qr_svg(data: str) -> str:

@@ -1,11 +1,16 @@
+import logging
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
 
+from bots.slack.installation import InstallationStore
+from bots.slack.nudge import NudgeError, nudge_unsigned
 from bots.slack.oauth import install_url
+from portal.sealing import sealer_for
 from portal.settings import Settings
 from portal.store.models import AuditEvent
 from portal.store.slack_models import SlackInstallation
@@ -39,12 +44,14 @@ def settings(tmp_path: Path, peer: SlackPeer) -> Settings:
 
 @pytest.fixture
 async def http(settings: Settings, db: None) -> AsyncIterator[httpx.AsyncClient]:
+    async with _client(settings) as client:
+        yield client
+
+
+def _client(settings: Settings) -> httpx.AsyncClient:
     app = create_app(settings, manage_database=False)
     # Bolt's state cookie is Secure, so the browser must be on https.
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url="https://testserver"
-    ) as client:
-        yield client
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://testserver")
 
 
 def _path(url: str) -> str:
@@ -79,7 +86,11 @@ async def test_installing_from_a_schools_link_maps_the_team_to_the_school(
     assert access.body["code"] == "code-1"
     assert access.body["redirect_uri"] == "http://testserver/slack/oauth_redirect"
     installation = await SlackInstallation.get(team_id="T42").select_related("school")
-    assert installation.school.slug == "clearwell" and installation.bot_token == "xoxb-clearwell"
+    assert installation.school.slug == "clearwell"
+    # Sealed at rest: a dump of the table does not hand out the workspace's bot token.
+    assert installation.bot_token.startswith("sealed:v1:")
+    assert "xoxb-clearwell" not in installation.bot_token
+    assert sealer_for(settings).open(installation.bot_token) == "xoxb-clearwell"
     assert installation.team_name == "Clearwell Staff"
     assert await AuditEvent.filter(action="slack.installed", chain="clearwell").exists()
 
@@ -139,3 +150,66 @@ async def test_one_workspace_per_school(
 
     again = await _install(http, settings, "clearwell", "code-1")  # reinstalling refreshes
     assert again.status_code == 200
+
+
+async def test_a_token_stored_before_sealing_still_works_and_is_sealed(
+    http: httpx.AsyncClient, settings: Settings, peer: SlackPeer
+):
+    school = await make_school("clearwell")
+    await SlackInstallation.create(
+        school=school,
+        team_id="T42",
+        bot_token="xoxb-legacy",
+        bot_refresh_token="xoxe-legacy",
+        installed_at=datetime.now(UTC),
+    )
+    peer.add_install("never-used", "T42", "xoxb-legacy")  # so the peer knows the token's team
+    peer.tokens.add("xoxb-legacy")
+    peer.add_user("U7", "nobody@clearwell.example")
+    response = await Slack(http, peer).event(
+        {"type": "app_home_opened", "user": "U7", "tab": "home"}, team="T42"
+    )
+    assert response.status_code == 200
+    assert (await peer.wait_for("views.publish"))[0].token == "xoxb-legacy"
+    row = await SlackInstallation.get(team_id="T42")
+    for stored, plain in ((row.bot_token, "xoxb-legacy"), (row.bot_refresh_token, "xoxe-legacy")):
+        assert stored and stored.startswith("sealed:v1:") and plain not in stored
+        assert sealer_for(settings).open(stored) == plain
+
+
+async def test_a_token_sealed_with_another_key_is_unusable_until_reinstalled(
+    http: httpx.AsyncClient,
+    settings: Settings,
+    peer: SlackPeer,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+):
+    await publish_seeds()
+    await make_school("clearwell")
+    peer.add_install("code-1", "T42", "xoxb-clearwell")
+    peer.add_install("code-2", "T42", "xoxb-fresh")
+    assert (await _install(http, settings, "clearwell", "code-1")).status_code == 200
+    changed = slack_settings(
+        tmp_path,
+        peer,
+        SIGNOFF_SECRET_KEY="a-different-key-" + "y" * 40,
+        SIGNOFF_SLACK_BOT_TOKEN="",
+        SIGNOFF_SLACK_DEFAULT_SCHOOL="",
+        SIGNOFF_SLACK_CLIENT_ID=CLIENT_ID,
+        SIGNOFF_SLACK_CLIENT_SECRET=CLIENT_SECRET,
+    )
+    store = InstallationStore(sealer_for(changed))
+
+    with caplog.at_level(logging.ERROR, logger="bots.slack.installation"):
+        assert await store.async_find_bot(enterprise_id=None, team_id="T42") is None
+        with pytest.raises(NudgeError, match="reinstall the Slack app"):
+            await nudge_unsigned(changed, "clearwell", "staff-social-media", step=1, pace=0)
+    assert "install-link --school clearwell" in caplog.text and "T42" in caplog.text
+    assert "xoxb-clearwell" not in caplog.text and "sealed:v1:" not in caplog.text
+    assert not peer.called("chat.postMessage")
+
+    # Installing again stores a token sealed with the key now in use.
+    async with _client(changed) as client:
+        assert (await _install(client, changed, "clearwell", "code-2")).status_code == 200
+    bot = await store.async_find_bot(enterprise_id=None, team_id="T42")
+    assert bot is not None and bot.bot_token == "xoxb-fresh"

@@ -1,4 +1,5 @@
-"""The aerich migrations build exactly the schema the models describe, on both dialects."""
+"""The aerich migrations build exactly the schema the models describe, on both dialects; and
+`signoff migrate` seals the secrets an earlier version stored in plain text."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ import secrets
 import sqlite3
 import subprocess
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
 
-from tests.conftest import ON_POSTGRES, ROOT, TEST_DATABASE_URL
+from portal.sealing import sealer_for
+from tests.conftest import ON_POSTGRES, ROOT, TEST_DATABASE_URL, make_settings
 
 _GENERATE = """
 import asyncio, sys
@@ -25,13 +29,36 @@ asyncio.run(main())
 """
 
 
-def _run(*args: str, url: str) -> None:
-    env = {**os.environ, "SIGNOFF_DATABASE_URL": url, "SIGNOFF_SECRET_KEY": "k" * 40}
-    subprocess.run(args, check=True, env=env, cwd=ROOT, capture_output=True, text=True)
+# Applies only the first `count` migrations: a database as an earlier version left it.
+_MIGRATE_TO = """
+import asyncio, shutil, sys, tempfile
+from pathlib import Path
+from aerich import Command
+from portal.store.db import migrations_location, tortoise_config
+async def main(url, count):
+    older = Path(tempfile.mkdtemp()) / "models"
+    older.mkdir()
+    files = sorted((migrations_location(url) / "models").glob("*.py"),
+                   key=lambda f: int(f.name.split("_")[0]))
+    for f in files[:int(count)]:
+        shutil.copy(f, older)
+    command = Command(tortoise_config(url), app="models", location=str(older.parent))
+    async with command:
+        await command.init()
+        await command.upgrade(run_in_transaction=True)
+asyncio.run(main(*sys.argv[1:]))
+"""
+_KEY = "k" * 40
 
 
-def _migrate(url: str) -> None:
-    _run(sys.executable, "-m", "portal", "migrate", url=url)
+def _run(*args: str, url: str) -> str:
+    env = {**os.environ, "SIGNOFF_DATABASE_URL": url, "SIGNOFF_SECRET_KEY": _KEY}
+    done = subprocess.run(args, check=True, env=env, cwd=ROOT, capture_output=True, text=True)
+    return done.stdout
+
+
+def _migrate(url: str) -> str:
+    return _run(sys.executable, "-m", "portal", "migrate", url=url)
 
 
 def _generate(url: str) -> None:
@@ -91,3 +118,80 @@ async def test_postgres_migrations_match_the_models():
         for name in names:
             await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
+
+
+# Before sealing (migration 2 widened the column for sealed values), the way an earlier version
+# wrote rows. TRUE and literal timestamps read the same on both dialects.
+_PLAIN_TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+_LEGACY_ROWS = f"""
+INSERT INTO "school" ("slug", "name", "timezone", "contacts", "created_at")
+    VALUES ('clearwell', 'Clearwell', 'Europe/London', '{{}}', '2026-01-01 00:00:00');
+INSERT INTO "office_user" ("email", "name", "password_hash", "role", "totp_secret",
+    "totp_confirmed", "totp_last_step", "active", "created_at")
+    VALUES ('o@clearwell.example', 'O', '', 'office', '{_PLAIN_TOTP}', TRUE, 0, TRUE,
+    '2026-01-01 00:00:00');
+INSERT INTO "slack_installation" ("team_id", "team_name", "app_id", "bot_id", "bot_user_id",
+    "bot_token", "bot_scopes", "bot_refresh_token", "installed_by", "installed_at", "school_id")
+    VALUES ('T42', 'Clearwell', 'A1', 'B1', 'U1', 'xoxb-plain', 'chat:write', 'xoxe-plain', '',
+    '2026-01-01 00:00:00', (SELECT "id" FROM "school" WHERE "slug" = 'clearwell'));
+"""
+_READ_SECRETS = """
+SELECT (SELECT "totp_secret" FROM "office_user"), (SELECT "bot_token" FROM "slack_installation"),
+    (SELECT "bot_refresh_token" FROM "slack_installation")
+"""
+
+
+@asynccontextmanager
+async def _scratch_database(tmp_path: Path) -> AsyncIterator[str]:
+    """An empty database of the dialect under test."""
+    if not ON_POSTGRES:
+        yield f"sqlite://{tmp_path / 'scratch.sqlite3'}"
+        return
+    name = f"signoff_mig_{secrets.token_hex(4)}"
+    admin = await asyncpg.connect(TEST_DATABASE_URL.replace("postgres://", "postgresql://", 1))
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        yield f"{TEST_DATABASE_URL.rsplit('/', 1)[0]}/{name}"
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+async def _execute(url: str, script: str) -> None:
+    if not ON_POSTGRES:
+        with sqlite3.connect(url.removeprefix("sqlite://")) as conn:
+            conn.executescript(script)
+        return
+    conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+    try:
+        await conn.execute(script)
+    finally:
+        await conn.close()
+
+
+async def _first_row(url: str, query: str) -> tuple[str, ...]:
+    if not ON_POSTGRES:
+        with sqlite3.connect(url.removeprefix("sqlite://")) as conn:
+            return tuple(conn.execute(query).fetchone())
+    conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+    try:
+        return tuple(await conn.fetchrow(query))
+    finally:
+        await conn.close()
+
+
+async def test_migrate_seals_secrets_stored_in_plain_text_once(tmp_path: Path):
+    async with _scratch_database(tmp_path) as url:
+        _run(sys.executable, "-c", _MIGRATE_TO, url, "2", url=url)
+        await _execute(url, _LEGACY_ROWS)
+
+        first = _migrate(url)
+        assert "sealed 3 secret(s)" in first
+        stored = await _first_row(url, _READ_SECRETS)
+        sealer = sealer_for(make_settings(tmp_path, SIGNOFF_SECRET_KEY=_KEY))
+        assert [sealer.open(v) for v in stored] == [_PLAIN_TOTP, "xoxb-plain", "xoxe-plain"]
+        assert all(v.startswith("sealed:v1:") for v in stored)
+
+        again = _migrate(url)  # nothing left to seal, and nothing sealed twice
+        assert "sealed" not in again
+        assert await _first_row(url, _READ_SECRETS) == stored

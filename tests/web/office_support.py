@@ -11,6 +11,7 @@ import httpx
 import pyotp
 from starlette.applications import Starlette
 
+from portal.sealing import sealer_for
 from portal.settings import Settings
 from portal.store.office_models import OfficeUser
 from portal.usecases import accounts
@@ -38,9 +39,9 @@ async def make_office_user(
     )
 
 
-async def enrol_totp(user: OfficeUser) -> pyotp.TOTP:
+async def enrol_totp(user: OfficeUser, settings: Settings) -> pyotp.TOTP:
     """A confirmed code app for the user, whose last accepted code is the one before now."""
-    secret = await accounts.begin_enrolment(user)
+    secret = await accounts.begin_enrolment(user, sealer_for(settings))
     totp = pyotp.TOTP(secret)
     await OfficeUser.filter(id=user.id).update(
         totp_confirmed=True, totp_last_step=totp.timecode(_now()) - 2

@@ -13,6 +13,7 @@ import httpx
 import pyotp
 import pytest
 
+from portal.sealing import sealer_for
 from portal.store.accounts import record_attempt
 from portal.store.audit import verify
 from portal.store.office_models import LoginAttempt, OfficeSession, OfficeUser
@@ -157,7 +158,7 @@ async def test_trust_admin_must_enrol_then_signs_in_with_code_and_replay_is_refu
 
 async def test_code_guesses_count_towards_the_limit(clearwell, settings):
     user = await make_office_user()
-    totp = await enrol_totp(user)
+    totp = await enrol_totp(user, settings)
     async with client_for(settings) as client:
         await post_login(client, user.email)
         for _ in range(accounts.MAX_FAILURES_PER_EMAIL):
@@ -310,9 +311,10 @@ async def test_single_sign_on_signs_in_the_matching_user(clearwell, tmp_path, pe
 
 async def test_single_sign_on_for_a_trust_admin_still_asks_for_the_code(db, tmp_path, peer):
     admin = await make_office_user("admin@trust.example", role="trust_admin")
-    await enrol_totp(admin)
+    settings = make_settings(tmp_path, **peer.env())
+    await enrol_totp(admin, settings)
     peer.identity = {"email": admin.email, "email_verified": True}
-    async with client_for(make_settings(tmp_path, **peer.env())) as client:
+    async with client_for(settings) as client:
         response = await _sso(client, peer)
         assert response.headers["location"] == "/office/login/code"
 
@@ -448,7 +450,7 @@ def test_signoff_user_add_creates_the_first_admin_and_office_users(tmp_path: Pat
 
 async def test_reset_code_app_ends_sessions_and_asks_for_a_new_one(db, settings):
     admin = await make_office_user("admin@trust.example", role="trust_admin")
-    totp = await enrol_totp(admin)
+    totp = await enrol_totp(admin, settings)
     async with client_for(settings) as client:
         await sign_in(client, admin, totp)
         assert (await client.get("/office/")).status_code == 200
@@ -476,7 +478,7 @@ async def test_unreachable_provider_gets_a_clear_message(clearwell, tmp_path):
 
 async def test_a_password_alone_cannot_replace_an_enrolled_code_app(clearwell, settings):
     user = await make_office_user()
-    totp = await enrol_totp(user)
+    totp = await enrol_totp(user, settings)
     async with client_for(settings) as client:
         assert (await post_login(client, user.email)).headers["location"] == "/office/login/code"
         assert (await client.get("/office/enrol")).headers["location"] == "/office/login/code"
@@ -485,4 +487,90 @@ async def test_a_password_alone_cannot_replace_an_enrolled_code_app(clearwell, s
         assert forced.headers["location"] == "/office/login/code"
         assert (await client.get("/office/clearwell/")).status_code == 303
     await user.refresh_from_db()
-    assert user.totp_confirmed and user.totp_secret == totp.secret
+    assert user.totp_confirmed and sealer_for(settings).open(user.totp_secret) == totp.secret
+
+
+# -- code app secrets are sealed at rest ----------------------------------------------------
+
+
+async def _stored_secret(user: OfficeUser) -> str:
+    """The column exactly as a database dump would show it."""
+    stored = await OfficeUser.filter(id=user.id).values_list("totp_secret", flat=True)
+    return str(stored[0])
+
+
+async def test_a_code_app_secret_is_stored_sealed_and_signs_in(clearwell, settings):
+    user = await make_office_user()
+    totp = await enrol_totp(user, settings)
+    stored = await _stored_secret(user)
+    assert stored.startswith("sealed:v1:") and totp.secret not in stored
+    async with client_for(settings) as client:
+        await sign_in(client, user, totp)
+        assert (await client.get("/office/clearwell/")).status_code == 200
+    assert await _stored_secret(user) == stored  # reading a sealed value leaves it as it was
+
+
+async def test_a_code_app_stored_before_sealing_still_signs_in_and_is_sealed(clearwell, settings):
+    user = await make_office_user()
+    totp = pyotp.TOTP(pyotp.random_base32())
+    await OfficeUser.filter(id=user.id).update(
+        totp_secret=totp.secret, totp_confirmed=True, totp_last_step=0
+    )
+    async with client_for(settings) as client:
+        await sign_in(client, user, totp)
+        assert (await client.get("/office/clearwell/")).status_code == 200
+    stored = await _stored_secret(user)
+    assert stored.startswith("sealed:v1:") and totp.secret not in stored
+    assert sealer_for(settings).open(stored) == totp.secret
+
+
+@pytest.mark.parametrize("damage", ["another_key", "corrupted"])
+async def test_an_unreadable_code_app_refuses_sign_in_and_says_to_reset_it(
+    clearwell, settings, tmp_path, caplog, damage
+):
+    # An office user, for whom "no code app" would mean signing in with the password alone.
+    user = await make_office_user()
+    totp = await enrol_totp(user, settings)
+    if damage == "another_key":
+        settings = make_settings(tmp_path, SIGNOFF_SECRET_KEY="a-different-key-" + "y" * 40)
+    else:
+        stored = await _stored_secret(user)
+        await OfficeUser.filter(id=user.id).update(totp_secret=stored[:-12] + "A" * 12)
+    stored = await _stored_secret(user)
+    async with client_for(settings) as client:
+        response = await post_login(client, user.email)
+        assert response.headers["location"] == "/office/login/code"  # still asked for a code
+        token = await csrf_for(client, "/office/login/code")
+        refused = await client.post(
+            "/office/login/code", data={"code": code_at(totp), "csrf": token}
+        )
+        assert refused.status_code == 403
+        assert "signoff user reset-code --email office@clearwell.example" in refused.text
+        assert (await client.get("/office/clearwell/")).status_code == 303  # not signed in
+    assert "signoff user reset-code --email office@clearwell.example" in caplog.text
+    assert totp.secret not in caplog.text and stored not in caplog.text
+    # Not a guess: the user is not locked out while the administrator resets the code app.
+    assert not await LoginAttempt.filter(stage="code").exists()
+    await user.refresh_from_db()
+    assert user.totp_confirmed and await _stored_secret(user) == stored
+
+    # The way out the message gives: after the reset, the password signs in (an office user
+    # sets up a code app again at will; a trust administrator is sent to set one up).
+    await accounts.reset_code_app(user.email, by="tests")
+    async with client_for(settings) as client:
+        assert (await post_login(client, user.email)).headers["location"] == "/office/"
+
+
+async def test_an_unreadable_unconfirmed_code_app_is_replaced_at_enrolment(db, settings, tmp_path):
+    admin = await make_office_user("admin@trust.example", role="trust_admin")
+    await accounts.begin_enrolment(admin, sealer_for(settings))  # scanned, never confirmed
+    other = make_settings(tmp_path, SIGNOFF_SECRET_KEY="a-different-key-" + "y" * 40)
+    async with client_for(other) as client:
+        assert (await post_login(client, admin.email)).headers["location"] == "/office/enrol"
+        page = await client.get("/office/enrol")
+        secret = re.search(r'id="secret">([A-Z2-7 ]+)<', page.text).group(1).replace(" ", "")
+        good = await client.post(
+            "/office/enrol", data={"code": code_at(pyotp.TOTP(secret)), "csrf": csrf(page.text)}
+        )
+        assert good.status_code == 303 and good.headers["location"] == "/office/"
+    assert sealer_for(other).open(await _stored_secret(admin)) == secret

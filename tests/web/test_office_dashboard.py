@@ -172,7 +172,7 @@ async def test_trust_administrators_see_every_school(clearwell, settings):
     stockham = await School.get(slug="stockham")
     await make_staff(stockham, name="Stockham Teacher")
     admin = await make_office_user("admin@trust.example", role="trust_admin")
-    totp = await enrol_totp(admin)
+    totp = await enrol_totp(admin, settings)
     async with client_for(settings) as client:
         await sign_in(client, admin, totp)
         page = await client.get("/office/completion")

@@ -163,7 +163,7 @@ async def test_office_landing_goes_to_the_users_own_school(two_schools, settings
 
 async def test_trust_admin_sees_every_school(two_schools, settings):
     admin = await make_office_user("admin@trust.example", role="trust_admin")
-    totp = await enrol_totp(admin)
+    totp = await enrol_totp(admin, settings)
     async with client_for(settings) as client:
         await sign_in(client, admin, totp)
         overview = await client.get("/office/")

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from portal.sealing import Sealer, sealer_for
 from portal.settings import Settings
 from portal.store.office_models import OfficeUser
 from portal.usecases import accounts
@@ -28,6 +29,11 @@ WRONG_CODE = (
     "That code is not right, or has been used already. Wait for your app to show a new code "
     "and enter that one."
 )
+CODE_APP_UNREADABLE = (
+    "Signoff cannot read the code app set up for this account, so it cannot check your code. "
+    "Ask your trust administrator to reset it (signoff user reset-code --email {email}); "
+    "then sign in again and set up your code app afresh."
+)
 
 
 UNREACHABLE = (
@@ -39,6 +45,10 @@ UNREACHABLE = (
 def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
+
+
+def _sealer(request: Request) -> Sealer:
+    return sealer_for(_settings(request))
 
 
 def _login_page(request: Request, status: int = 200, **context: object) -> Response:
@@ -102,7 +112,12 @@ async def code(request: Request) -> Response:
     user, held = await auth.pending_user(request), auth.pending(request)
     if user is None or held is None:
         return _login_page(request, 400, error="Your sign-in took too long. Please start again.")
-    outcome = await accounts.check_code(user, str(form.get("code", "")), auth.client_ip(request))
+    outcome = await accounts.check_code(
+        user, str(form.get("code", "")), auth.client_ip(request), _sealer(request)
+    )
+    if outcome.code_app_unreadable:
+        error = CODE_APP_UNREADABLE.format(email=user.email)
+        return page(request, "office/code.html", 403, error=error)
     return await _finish(request, outcome, held, "office/code.html")
 
 
@@ -131,10 +146,10 @@ async def _enrol_context(request: Request) -> dict[str, Any]:
     }
     if user is None:
         return context
-    secret = await accounts.begin_enrolment(user)
+    secret = await accounts.begin_enrolment(user, _sealer(request))
     return {
         **context,
-        "qr": accounts.qr_svg(accounts.provisioning_uri(user)),
+        "qr": accounts.qr_svg(accounts.provisioning_uri(user, secret)),
         "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
     }
 
@@ -164,7 +179,7 @@ async def enrol(request: Request) -> Response:
     if user.totp_confirmed:
         return _already_enrolled(request)
     outcome = await accounts.confirm_enrolment(
-        user, str(form.get("code", "")), auth.client_ip(request)
+        user, str(form.get("code", "")), auth.client_ip(request), _sealer(request)
     )
     if held is not None:
         return await _finish(request, outcome, held, "office/enrol.html")
