@@ -44,7 +44,7 @@ def test_curation_names_existing_clauses_sentences_and_topics(path: Path) -> Non
     clauses = raw.get("clauses") or {}
     refs = {c.ref for c in _version(path).clauses}
     lexicon = load_lexicon()
-    fields = {"topics", "force", "exceptions", "approver"}
+    fields = {"topics", "force", "exceptions", "scope", "approver", "final"}
     for ref, note in clauses.items():
         assert str(ref) in refs, f"{path}: no clause {ref!r} in this version"
         note = note or {}
@@ -54,10 +54,9 @@ def test_curation_names_existing_clauses_sentences_and_topics(path: Path) -> Non
             assert set(entry) - {"sentences", "quote"} <= fields, f"{where}: unknown fields"
             unknown = set(entry.get("topics", ())) - set(lexicon.by_id)
             assert not unknown, f"{where}: topics not in the lexicon: {sorted(unknown)}"
-            facts = set(entry.get("exceptions") or ()) - set(lexicon.qualifiers)
-            assert not facts, (
-                f"{where}: exceptions not in the lexicon's qualifiers: {sorted(facts)}"
-            )
+            for key in ("exceptions", "scope"):
+                facts = set(entry.get(key) or ()) - set(lexicon.qualifiers)
+                assert not facts, f"{where}: {key} not in the lexicon's qualifiers: {sorted(facts)}"
             if entry.get("force"):
                 Force(entry["force"])
     # The engine's own loader reads it, and every quote picks out one sentence of its clause.
@@ -123,6 +122,40 @@ def test_a_sentence_entry_refines_only_the_sentence_it_quotes(tmp_path: Path) ->
     assert rules["identify"].reading.approver == "the Head"
     for other in ("reveal", "use", "post"):
         assert rules[other] == plain[other]
+
+
+def test_a_ban_limited_by_its_wording_can_be_curated_to_hold_anywhere(tmp_path: Path) -> None:
+    text = _TEXT.replace(
+        "must not post photographs of pupils.",
+        "must not post photographs of pupils on their personal accounts (or anywhere else).",
+    )
+    agreement = agreement_from_files("newschool", "conduct", [parse_version(text, "2024-09.md")])
+    rules = rules_of(agreement, agreement.versions[-1], load_lexicon())
+    assert _by_verb(rules)["post"].reading.scope, "the wording limits the ban as read"
+    path = _written(tmp_path, {"7.3": {"scope": []}})
+    assert _by_verb(load_curation(path).applied(rules))["post"].reading.scope == frozenset()
+
+
+def test_a_final_approver_named_elsewhere_can_be_curated_away(tmp_path: Path) -> None:
+    text = _TEXT.replace(
+        "must not post photographs of pupils.",
+        "can only post photographs of pupils with the approval of the Head of Year.\n\n"
+        "### 7.4\nThe final approval for any site is given by the Governors.",
+    )
+    agreement = agreement_from_files("newschool", "conduct", [parse_version(text, "2024-09.md")])
+    school = School(slug="newschool", name="New School")
+
+    def post_rule(curation_root: Path | None) -> Rule:
+        book = build_rulebook(school, [agreement], load_lexicon(), date(2025, 1, 1), curation_root)
+        return next(r for r in book.staff.rules if " post " in r.sentence)
+
+    assert post_rule(None).reading.final == "the Governors", "read from the text"
+    folder = tmp_path / "newschool" / "conduct"
+    folder.mkdir(parents=True)
+    _written(folder, {"7.3": {"final": ""}})
+    curated = post_rule(tmp_path)
+    assert curated.reading.final == ""
+    assert curated.reading.approver == post_rule(None).reading.approver
 
 
 def test_a_sentence_entry_refines_the_clause_entry(tmp_path: Path) -> None:

@@ -10,6 +10,11 @@ file is answered from its text alone.
         force: only            # prohibit | approval | only | permit | caution | require | none
         exceptions: [break]    # qualifier facts of the lexicon that lift the rule
         approver: the Head Master
+      "6.8":
+        scope: []              # the facts a ban is limited to; [] for a ban that holds anywhere
+      "A 4.6":
+        final: ""              # who gives a final approval named elsewhere; "" for nobody
+                               # (a force curated to approval names its final approver here)
       "7.2":
         topics: [professional_networking]
         sentences:
@@ -17,15 +22,15 @@ file is answered from its text alone.
             force: prohibit
             topics: [pupil_identified]
 
-The engine reads a clause one sentence at a time. Keys at the clause level apply to every
-sentence of the clause. An entry under `sentences` refines the one sentence its `quote` picks
-out: a run of whole words from that sentence, compared without regard to case, spacing,
-punctuation or curly quotes. Its `force`, `exceptions` and `approver` replace the clause
-level's for that sentence; its `topics` are added to the clause's (the sentence addresses
-them, so the clause does too). A quote must pick out exactly one sentence of its clause, and a
-sentence may be refined by one entry only: anything else is a `CurationError`, raised when the
-curation meets the version's rules, as are unknown fields and malformed values when the file is
-read. Each message names the file, the clause and the field.
+The engine reads a clause one sentence at a time. Keys at the clause level apply to every sentence
+of the clause. An entry under `sentences` refines the one sentence its `quote` picks out: a run of
+whole words from that sentence, compared without regard to case, spacing, punctuation or curly
+quotes. Its `force`, `exceptions`, `scope`, `approver` and `final` replace the clause level's for
+that sentence; its `topics` are added to the clause's (the sentence addresses them, so the clause
+does too). A quote must pick out exactly one sentence of its clause, and a sentence may be refined
+by one entry only: anything else is a `CurationError`, raised when the curation meets the version's
+rules, as are unknown fields and malformed values when the file is read. Each message names the
+file, the clause and the field.
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ from portal.core.answers.force import Force, Reading
 from portal.core.answers.rules import Rule
 from portal.core.answers.text import fold
 
-_NOTE_FIELDS = ("topics", "force", "exceptions", "approver")
+_NOTE_FIELDS = ("topics", "force", "exceptions", "scope", "approver", "final")
 _CLAUSE_FIELDS = (*_NOTE_FIELDS, "sentences")
 _SENTENCE_FIELDS = ("quote", *_NOTE_FIELDS)
 _WORD = re.compile(r"[a-z0-9]+")
@@ -59,15 +64,21 @@ class Note:
     topics: frozenset[str] = frozenset()
     force: Force | None = None
     exceptions: frozenset[str] | None = None
+    scope: frozenset[str] | None = None
     approver: str = ""
+    final: str | None = None
 
     def read(self, reading: Reading) -> Reading:
         if self.force is not None:
             reading = replace(reading, force=self.force)
         if self.exceptions is not None:
             reading = replace(reading, exceptions=self.exceptions)
+        if self.scope is not None:
+            reading = replace(reading, scope=self.scope)
         if self.approver:
             reading = replace(reading, approver=self.approver)
+        if self.final is not None:
+            reading = replace(reading, final=self.final)
         return reading
 
 
@@ -205,12 +216,14 @@ def _sentence(raw: Any, where: str) -> SentenceNote:
 
 
 def _note(raw: Mapping[str, Any], where: str) -> Note:
-    exceptions = raw.get("exceptions")
+    exceptions, scope = raw.get("exceptions"), raw.get("scope")
     return Note(
         topics=_names(raw.get("topics") or [], f"{where}: topics"),
         force=_force(raw["force"], f"{where}: force") if raw.get("force") else None,
         exceptions=_names(exceptions, f"{where}: exceptions") if exceptions is not None else None,
+        scope=_names(scope, f"{where}: scope") if scope is not None else None,
         approver=_text(raw.get("approver", ""), f"{where}: approver"),
+        final=_text(raw["final"], f"{where}: final") if "final" in raw else None,
     )
 
 

@@ -67,9 +67,9 @@ def build_rulebook(
         if version is None:
             continue
         curation = _curation(curation_root, agreement, version.label)
-        # Curated first, so an approval curation reads in also needs the final approver.
-        found = curation.applied(rules_of(agreement, version, lexicon, start=len(rules)))
-        rules.extend(_with_final_approver(found))
+        # Curated last, so curation can say who gives the final approval, or that nobody does.
+        found = _with_final_approver(rules_of(agreement, version, lexicon, start=len(rules)))
+        rules.extend(curation.applied(found))
         clauses.extend((f"{agreement.slug}/{c.ref}", c) for c in version.clauses)
     staff = [r for r in rules if not r.to_parents]
     return Rulebook(
