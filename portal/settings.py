@@ -97,6 +97,9 @@ class Settings:
     office_totp_required: bool = False
     office_idle_minutes: int = 30
     reminder_interval_seconds: int = 900
+    # Receipts and the reminder round are left to `signoff mail-worker`, a process of its own, so
+    # a rush of signatures never shares the portal's event loop with SMTP.
+    mail_worker: bool = False
 
     @property
     def embedded(self) -> bool:
@@ -134,6 +137,7 @@ class Settings:
             office_totp_required=_flag(env, "SIGNOFF_OFFICE_TOTP_REQUIRED"),
             office_idle_minutes=_int(env, "SIGNOFF_OFFICE_IDLE_MINUTES", 30),
             reminder_interval_seconds=_int(env, "SIGNOFF_REMINDER_INTERVAL_SECONDS", 900),
+            mail_worker=_flag(env, "SIGNOFF_MAIL_WORKER"),
         )
         settings.validate()
         return settings

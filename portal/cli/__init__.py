@@ -5,7 +5,20 @@ from __future__ import annotations
 import click
 
 from portal import __version__
-from portal.cli import agreements, ask, audit, db, demo, invite, remind, roster, serve, slack, user
+from portal.cli import (
+    agreements,
+    ask,
+    audit,
+    db,
+    demo,
+    invite,
+    mail_worker,
+    remind,
+    roster,
+    serve,
+    slack,
+    user,
+)
 
 
 @click.group()
@@ -14,5 +27,18 @@ def main() -> None:
     """Signoff: policy acknowledgements and a policy bot for schools."""
 
 
-for module in (agreements, ask, audit, db, demo, invite, remind, roster, serve, slack, user):
+for module in (
+    agreements,
+    ask,
+    audit,
+    db,
+    demo,
+    invite,
+    mail_worker,
+    remind,
+    roster,
+    serve,
+    slack,
+    user,
+):
     module.register(main)

@@ -284,7 +284,8 @@ class Delivery(Model):
 
     class Meta:
         table = "delivery"
-        indexes = (("school", "purpose", "status"),)
+        # The second serves the mail round, which looks across schools for what is still owed.
+        indexes = (("school", "purpose", "status"), ("purpose", "status"))
 
 
 class AuditChain(Model):

@@ -7,6 +7,8 @@ receipt is lost silently. The server's mail round (`send_owed`) sends what the b
 could not: receipts a restart left pending, receipts whose send a crash abandoned, and receipts
 the relay could not take for now (unreachable, or a 4xx "try later"), after a growing wait, up to
 MAX_ATTEMPTS tries. A receipt the relay refuses for good (5xx) is marked failed at once.
+With SIGNOFF_MAIL_WORKER on, the portal only records the receipt: the mail worker's round
+(`signoff mail-worker`, every second) sends it, in a process of its own.
 
 A receipt is claimed before it goes (its status and try count are compared and set in one
 update), so two servers, or a round racing the background sender, never send it twice.
@@ -69,7 +71,8 @@ async def owe_receipt(
         purpose=PURPOSE,
         address=person.email,
     )
-    _outbox().add(settings, delivery.id)
+    if not settings.mail_worker:  # else the mail worker's next round sends it
+        _outbox().add(settings, delivery.id)
     return delivery.id
 
 
@@ -85,7 +88,12 @@ async def send_owed(settings: Settings, now: datetime) -> int:
     owed = await Delivery.filter(purpose=PURPOSE, status__in=("pending", "sending")).values(
         "id", "status", "attempts", "created_at", "claimed_at"
     )
-    due = [_Claim(int(r["id"]), r["status"], int(r["attempts"])) for r in owed if _due(r, now)]
+    at_once = settings.mail_worker  # no portal sends it first: nothing to wait for
+    due = [
+        _Claim(int(r["id"]), r["status"], int(r["attempts"]))
+        for r in owed
+        if _due(r, now, at_once=at_once)
+    ]
     sent = 0
     async with LazyMailer(settings) as mailer:  # one connection for the whole round
         for claim in due:
@@ -93,12 +101,12 @@ async def send_owed(settings: Settings, now: datetime) -> int:
     return sent
 
 
-def _due(row: dict[str, Any], now: datetime) -> bool:
+def _due(row: dict[str, Any], now: datetime, *, at_once: bool) -> bool:
     if row["status"] == "sending":
         # A claim from before tries were timed carries no claimed_at: its creation is older still.
         return bool((row["claimed_at"] or row["created_at"]) < now - ABANDONED_AFTER)
     if not row["attempts"]:  # never tried: its sender may still be on its way to it
-        return bool(row["created_at"] < now - STALE_AFTER)
+        return at_once or bool(row["created_at"] < now - STALE_AFTER)
     return bool(row["claimed_at"] < now - retry_wait(row["attempts"]))
 
 

@@ -43,12 +43,13 @@ async def _loop(settings: Settings, clock: Clock, interval: float) -> None:
 async def running(
     settings: Settings, *, clock: Clock = _utc_now, interval: float | None = None
 ) -> AsyncIterator[None]:
-    """Runs the loop for the app's lifetime; does nothing when the interval is 0 or mail is off.
+    """Runs the loop for the app's lifetime; does nothing when the interval is 0, mail is off or
+    the mail worker (`signoff mail-worker`) runs the round instead.
 
     `interval` (seconds) overrides the settings' and `clock` says what time it is: tests pass both.
     """
     seconds = settings.reminder_interval_seconds if interval is None else interval
-    if seconds <= 0 or not settings.smtp_url:
+    if seconds <= 0 or not settings.smtp_url or settings.mail_worker:
         yield
         return
     task = asyncio.create_task(_loop(settings, clock, seconds), name="signoff-reminders")
