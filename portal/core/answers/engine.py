@@ -217,6 +217,7 @@ def _matched(best: Scored, asked: Question) -> tuple[str, ...]:
     return (
         *(f"topic:{t}" for t in best.topics),
         *(f"fact:{f}" for f in best.facts),
+        *(f"act:{a}" for a in best.acts),
         *(f"term:{t}" for t in shared[:6]),
     )
 

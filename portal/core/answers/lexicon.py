@@ -45,6 +45,33 @@ class Topic:
 
 
 @dataclass(frozen=True, slots=True)
+class ActTopic:
+    """A topic an act is about, whatever words name it: criticising a colleague is what a
+    clause on criticising the school and its staff governs."""
+
+    topic: str
+    verbs: frozenset[str]
+    objects: frozenset[str] = frozenset()
+    channel: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActWords:
+    """How an act is worded: verbs ("post", "contact", "criticise"), what they are done to
+    ("pupil", "personal_content") and on which kind of account ("official", "personal")."""
+
+    verbs: tuple[tuple[str, Pattern], ...] = ()
+    objects: tuple[tuple[str, Pattern], ...] = ()
+    channels: tuple[tuple[str, Pattern], ...] = ()
+    kin: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Verbs that name the same act from another side: posting what one knows discloses it."""
+    means: frozenset[str] = frozenset()
+    """Verbs of the means only ("use"), which give way to the act they serve."""
+    topics: tuple[ActTopic, ...] = ()
+    """Topics an act is about, for questions that word it in ways the topics do not."""
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     spelling: tuple[tuple[Pattern, str], ...]
     facts: Mapping[str, tuple[Pattern, ...]]
@@ -61,6 +88,7 @@ class Lexicon:
     concepts: tuple[tuple[str, Pattern], ...] = ()
     """Families of words that mean the same thing, matched in clauses and questions alike."""
     by_id: Mapping[str, Topic] = field(default_factory=dict)
+    acts: ActWords = field(default_factory=ActWords)
 
     def topic(self, topic_id: str) -> Topic | None:
         return self.by_id.get(topic_id)
@@ -90,7 +118,45 @@ def load_lexicon(path: Path = DEFAULT_PATH) -> Lexicon:
         synonyms=_synonyms(data.get("synonyms", [])),
         concepts=tuple((k, compile_(v)) for k, v in data.get("concepts", {}).items()),
         by_id={t.id: t for t in topics},
+        acts=_act_words(data.get("acts", {}), data.get("concepts", {}), compile_),
     )
+
+
+def _act_words(raw: Mapping[str, Any], concepts: Mapping[str, str], compile_: Any) -> ActWords:
+    def families(kind: str) -> tuple[tuple[str, Pattern], ...]:
+        return tuple(
+            (name, compile_(_alternatives(value, concepts)))
+            for name, value in raw.get(kind, {}).items()
+        )
+
+    kin: dict[str, set[str]] = {}
+    for verb, others in raw.get("kin", {}).items():
+        for other in others:
+            kin.setdefault(verb, set()).add(other)
+            kin.setdefault(other, set()).add(verb)
+    return ActWords(
+        families("verbs"),
+        families("objects"),
+        families("channels"),
+        {k: frozenset(v) for k, v in kin.items()},
+        frozenset(raw.get("means", ())),
+        tuple(
+            ActTopic(
+                topic=str(t["topic"]),
+                verbs=frozenset(t["verbs"]),
+                objects=frozenset(t.get("objects", ())),
+                channel=str(t.get("channel", "")),
+            )
+            for t in raw.get("topics", ())
+        ),
+    )
+
+
+def _alternatives(value: str | Sequence[str], concepts: Mapping[str, str]) -> str:
+    """One pattern from several; `~name` stands for the concept of that name, so an act is
+    worded as retrieval already words it."""
+    parts = [value] if isinstance(value, str) else list(value)
+    return "|".join(f"(?:{concepts[p[1:]] if p.startswith('~') else p})" for p in parts)
 
 
 def _synonyms(groups: Sequence[Sequence[str]]) -> dict[str, frozenset[str]]:

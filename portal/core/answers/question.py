@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from portal.core.answers.acts import NO_ACT, Act, implied_topics, proposed_act
 from portal.core.answers.lexicon import Lexicon, Pattern, Topic
 from portal.core.answers.text import fold, tokens
 
@@ -119,6 +120,8 @@ class Question:
     skipped: frozenset[str]
     """Tokens of a step the asker means to skip or put off."""
     safeguarding: bool
+    act: Act = NO_ACT
+    """What the asker proposes to do, and to what or whom."""
 
 
 def read_question(
@@ -128,10 +131,14 @@ def read_question(
     if school_names is not None:
         folded = school_names.sub(_name_in_question, folded)
     span = ask_span(folded)
-    fired = _fired(folded, lexicon, parent)
     focus = span or asked_part(folded)
-    primary = frozenset(t for t in fired if _asked(lexicon, t, focus)) if focus else frozenset()
     asking = question_sentence(folded)
+    act = proposed_act(focus, asking, folded, lexicon.acts)
+    named = _fired(folded, lexicon, parent)
+    acted = _acted(act, named, lexicon, parent)
+    fired = named | acted
+    primary = frozenset(t for t in fired if _asked(lexicon, t, focus)) if focus else frozenset()
+    primary |= acted
     story = frozenset(t for t in fired if not _asked(lexicon, t, asking))
     # The time the asker means to act at, when the ask names one, beats times in the story
     # ("kids arrive at 8:40 - can I go on at half 7?").
@@ -159,6 +166,7 @@ def read_question(
         keeps=keeps,
         skipped=skipped_step(folded),
         safeguarding=any(p.search(folded) for p in lexicon.safeguarding),
+        act=act,
     )
 
 
@@ -318,6 +326,17 @@ def _fired(folded: str, lexicon: Lexicon, parent: bool) -> frozenset[str]:
     fired = {t.id for t in lexicon.topics if _applies(t, parent) and t.asked_in(folded)}
     suppressed = {s for t in fired for s in lexicon.by_id[t].suppresses}
     return frozenset(fired - suppressed)
+
+
+def _acted(act: Act, named: frozenset[str], lexicon: Lexicon, parent: bool) -> frozenset[str]:
+    """Topics the asker's act is about that its wording did not name ("have a bit of a go at a
+    colleague" is criticising one): what the act proposes, so asked, not told as story."""
+    suppressed = {s for t in named for s in lexicon.by_id[t].suppresses}
+    return frozenset(
+        t
+        for t in implied_topics(act, lexicon.acts) - named - suppressed
+        if (topic := lexicon.topic(t)) is not None and _applies(topic, parent)
+    )
 
 
 def _applies(topic: Topic, parent: bool) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from portal.core.agreements import Agreement, AgreementVersion, Audience, Clause
+from portal.core.answers.acts import NO_ACT, Act, governed_act
 from portal.core.answers.force import Force, Reading, binds_previous, is_continuation, read
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.text import fold, sentences
@@ -49,6 +50,8 @@ class Rule:
     """Acts that go against this rule's duty ("delete" against "must retain")."""
     sites: frozenset[str] = frozenset()
     """Which kind of site the sentence speaks of: "personal_account", "official", or both."""
+    act: Act = NO_ACT
+    """The act the sentence governs: the verb phrase after its force words."""
 
     @property
     def force(self) -> Force:
@@ -104,6 +107,7 @@ def _clause_rules(
             order=start + i,
             contrary=tuple(act for duty, act in lexicon.contrary if duty.search(folded)),
             sites=frozenset(s for s in _SITES if lexicon.qualifiers[s].search(folded)),
+            act=governed_act(part, lexicon.acts),
         )
 
 

@@ -1,0 +1,161 @@
+"""The act a question proposes and the act a policy sentence governs, in the lexicon's words.
+
+Sibling clauses share most of their words with a question ("pupils", "social media") and
+differ in what is done: messaging a pupil oneself, or letting pupils message one another;
+posting one's own news on the school's account, or being allowed to run that account. Reading
+the verb phrase after the asker's "can I" and after a rule's force words ("must not", "can
+only") tells such siblings apart: the rule that governs the very act proposed answers it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from portal.core.answers.lexicon import ActWords, Pattern
+from portal.core.answers.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    verbs: frozenset[str] = frozenset()
+    """What is done: "post", "contact", "criticise" …"""
+    objects: frozenset[str] = frozenset()
+    """What or whom it is done to: "pupil", "colleague", "personal_content" …"""
+    channel: str = ""
+    """On whose account: "official", "personal", or "" when not said."""
+
+
+NO_ACT = Act()
+
+# Where a policy sentence turns from who it binds to what it binds them to do.
+_FORCE = re.compile(
+    r"\b(?:must|should|shall|may|might|can|cannot|could|will|need to|have to|agree (?:not )?to"
+    r"|(?:are|is) (?:strongly )?(?:advised|expected|required|encouraged|asked|responsible)"
+    r"(?: not)?(?: to| for)?"
+    r"|(?:is|are) (?:not )?(?:allowed|permitted|acceptable|prohibited|forbidden|banned)"
+    r"|does not (?:expect|want) (?:\w+ ){0,3}to|reserves the right to)"
+    r"(?: not| never| only| always| also| still| ever| at all times| therefore)*\b"
+)
+# What follows these names who is spared or why, not the act: "unless the pupils are family
+# members", "which could bring the school into disrepute".
+_BEYOND_ACT = re.compile(
+    r"\b(?:unless|except|other than|until|even if|which|that (?:could|might|may|would|is|are)"
+    r"|as examples|for example|e\.g\.|such as)\b"
+)
+# "… they can only do so with approval": the act is named before the force words.
+_POINTS_BACK = re.compile(r"^ ?(?:do so|do this|do that|do it|be done)\b")
+# Who the sentence binds is not what the act is done to: "staff members" in "if staff members
+# wish to communicate with pupils" is the subject, not a colleague.
+_BOUND = re.compile(
+    r"\b(?:(?:paid|school|all|any|individual) )?(?:staff(?: members?)?|members? of staff"
+    r"|employees|representatives of (?:the|their) school|governors|volunteers|users|you|they)\b"
+)
+# The act leads its verb phrase: a verb a dozen words on belongs to something else the sentence
+# says ("keep passwords confidential … be careful what is posted" rules on no posting).
+LEADING_WORDS = 6
+# The act may also be named as what something is for: "use social media to criticise …",
+# "approval … to make an external organisation a friend", "permission … before citing …".
+_PURPOSE = re.compile(r"\b(?:to|in order to|so as to|before|for|when|by) (?=\w)")
+_SETTING = re.compile(r"^ ?(?:prior to|before|when|whenever|while|on|after) (?=\w)")
+_PASSIVE = re.compile(r"^ ?(?:be|are|is|being|been)\b")
+
+
+def proposed_act(ask: str, asking: str, question: str, words: ActWords) -> Act:
+    """What the asker means to do. `ask` is the words after "can I"; `asking` the sentence
+    that asks, which names what a pronoun stands for ("… can I post them?"); `question` the
+    whole question, whose story often says whose account it is ("I run the school insta.")."""
+    objects = _found(ask, words.objects) or _found(asking, words.objects)
+    channel = _channel(ask, words) or _channel(question, words)
+    return Act(_verbs(ask, words, strict=False), objects, channel)
+
+
+def implied_topics(act: Act, words: ActWords) -> frozenset[str]:
+    """Topics the act is about: its verb, one of its objects (when the topic names any) and
+    its account (when the topic names one) all as the lexicon declares them."""
+    return frozenset(
+        t.topic
+        for t in words.topics
+        if t.verbs & act.verbs
+        and (not t.objects or t.objects & act.objects)
+        and (not t.channel or t.channel == act.channel)
+    )
+
+
+def governed_act(sentence: str, words: ActWords) -> Act:
+    """What a policy sentence rules on: the verb phrase after its force words, with what a
+    passive or a "do so" names before them."""
+    folded = fold(sentence)
+    force = _FORCE.search(folded)
+    if force is None:
+        return _act(folded, folded, words)
+    before, after = _BOUND.sub(" ", folded[: force.start()]), folded[force.end() :]
+    after = _BEYOND_ACT.split(after, maxsplit=1)[0]
+    if _POINTS_BACK.match(after):
+        return _act(f"{before} {after}", folded, words)
+    verbs = _verbs(after, words, strict=True)
+    # "Prior to creating a site, careful consideration must be given …": the duty is part of
+    # the act the opening names.
+    if setting := _SETTING.match(before):
+        verbs |= _verbs(before[setting.end() :], words, strict=True)
+    # "Photographs of pupils must not be posted": what is posted comes first.
+    objects = _found(f"{before} {after}" if _PASSIVE.match(after) else after, words.objects)
+    return Act(verbs, objects, _channel(folded, words))
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """What a proposed and a governed act do alike."""
+
+    verbs: frozenset[str]
+    kin: frozenset[str]
+    """Verbs of the rule akin to the asker's ("disclose" for "post") though not the same."""
+
+
+def agreement(proposed: Act, governed: Act, words: ActWords) -> Agreement:
+    verbs = proposed.verbs & governed.verbs
+    kin = frozenset(
+        v for v in governed.verbs - verbs if words.kin.get(v, frozenset()) & proposed.verbs
+    )
+    return Agreement(verbs, kin)
+
+
+def _act(span: str, whole: str, words: ActWords) -> Act:
+    span = _BOUND.sub(" ", span)
+    verbs = _verbs(span, words, strict=False)
+    return Act(verbs, _found(span, words.objects), _channel(whole, words))
+
+
+def _verbs(span: str, words: ActWords, strict: bool) -> frozenset[str]:
+    """The verbs that lead the phrase and those of its purpose. A verb of means ("use") gives
+    way to the act it serves: "use social media to criticise" is criticising."""
+    found = set(_leading(span, words.verbs, strict))
+    for purpose in _PURPOSE.finditer(span):
+        found |= _leading(span[purpose.end() :], words.verbs, strict=True)
+    if found - words.means:
+        found -= words.means
+    return frozenset(found)
+
+
+def _leading(
+    text: str, families: Sequence[tuple[str, Pattern]], strict: bool = False
+) -> frozenset[str]:
+    """The verbs of the first few words, or (not `strict`) the first verb when none comes that
+    early. A rule's duty that names none of ours ("keep passwords confidential") governs no act
+    we know, whatever it mentions later."""
+    starts = {name: match.start() for name, pattern in families if (match := pattern.search(text))}
+    if not starts:
+        return frozenset()
+    early = len(" ".join(text.split()[:LEADING_WORDS]))
+    first = early if strict else min(starts.values())
+    return frozenset(n for n, at in starts.items() if at <= max(early, first))
+
+
+def _found(text: str, families: Sequence[tuple[str, Pattern]]) -> frozenset[str]:
+    return frozenset(name for name, pattern in families if pattern.search(text))
+
+
+def _channel(text: str, words: ActWords) -> str:
+    """The first kind of account the lexicon lists that the text names."""
+    return next((name for name, pattern in words.channels if pattern.search(text)), "")
