@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -82,6 +83,9 @@ class Settings:
     base_url: str
     agreements_dir: Path
     data_dir: Path
+    # Keys SIGNOFF_SECRET_KEY replaced: they still verify links and open sealed values, so a
+    # rotation voids nothing already sent; only secret_key signs or seals anything new.
+    previous_secret_keys: tuple[Secret, ...] = ()
     environment: str = "development"
     smtp_url: str = ""
     smtp_username: str = ""
@@ -110,6 +114,11 @@ class Settings:
     def production(self) -> bool:
         return self.environment == "production"
 
+    @property
+    def signing_keys(self) -> list[str]:
+        """Every key that verifies, as itsdangerous lists them: the one that signs comes last."""
+        return [*(k.value for k in self.previous_secret_keys), self.secret_key.value]
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
@@ -120,6 +129,7 @@ class Settings:
         settings = cls(
             database_url=database_url,
             secret_key=_secret_key(env, data_dir, embedded=database_url.startswith("sqlite")),
+            previous_secret_keys=_previous_secret_keys(env),
             base_url=env.get("SIGNOFF_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
             agreements_dir=_agreements_dir(env),
             data_dir=data_dir,
@@ -150,9 +160,27 @@ class Settings:
             )
         if not self.base_url.startswith(("http://", "https://")):
             raise SettingsError("SIGNOFF_BASE_URL must start with http:// or https://")
+        self._validate_previous_keys()
         self._validate_slack()
         if self.production:
             self._validate_production()
+
+    def _validate_previous_keys(self) -> None:
+        # Errors name the entry by position, never by value: they end up in logs.
+        keys = self.previous_secret_keys
+        for number, key in enumerate(keys, start=1):
+            entry = f"SIGNOFF_SECRET_KEY_PREVIOUS entry {number} of {len(keys)}"
+            if key.value == self.secret_key.value:
+                raise SettingsError(
+                    f"{entry} is the current SIGNOFF_SECRET_KEY: list only the keys it replaced"
+                )
+            if key in keys[: number - 1]:
+                raise SettingsError(f"{entry} repeats entry {keys.index(key) + 1}")
+            if self.production and _weak(key):
+                raise SettingsError(
+                    f"{entry} must be a random value of at least {_MIN_SECRET_LENGTH} characters "
+                    "in production, like SIGNOFF_SECRET_KEY"
+                )
 
     def _validate_slack(self) -> None:
         slack = self.slack
@@ -162,10 +190,7 @@ class Settings:
             raise SettingsError("SIGNOFF_SLACK_CLIENT_ID needs SIGNOFF_SLACK_CLIENT_SECRET")
 
     def _validate_production(self) -> None:
-        if (
-            self.secret_key.value.lower() in _PLACEHOLDERS
-            or len(self.secret_key.value) < _MIN_SECRET_LENGTH
-        ):
+        if _weak(self.secret_key):
             raise SettingsError(
                 f"SIGNOFF_SECRET_KEY must be a random value of at least {_MIN_SECRET_LENGTH} "
                 "characters in production (e.g. `python -c 'import secrets; "
@@ -175,6 +200,10 @@ class Settings:
             raise SettingsError("SIGNOFF_TEAMS_EMULATOR_MODE is for local development only")
         if not self.base_url.startswith("https://"):
             raise SettingsError("SIGNOFF_BASE_URL must be https:// in production")
+
+
+def _weak(key: Secret) -> bool:
+    return key.value.lower() in _PLACEHOLDERS or len(key.value) < _MIN_SECRET_LENGTH
 
 
 def _check_environment(environment: str) -> None:
@@ -211,6 +240,16 @@ def _secret_key(env: Mapping[str, str], data_dir: Path, *, embedded: bool) -> Se
     key_file.write_text(key + "\n", encoding="utf-8")
     key_file.chmod(0o600)
     return Secret(key)
+
+
+def _previous_secret_keys(env: Mapping[str, str]) -> tuple[Secret, ...]:
+    """SIGNOFF_SECRET_KEY_PREVIOUS: keys separated by whitespace or commas.
+
+    Any order verifies the same; oldest first, as the README says to append, is also the order
+    itsdangerous expects (it tries the newest first).
+    """
+    raw = env.get("SIGNOFF_SECRET_KEY_PREVIOUS", "")
+    return tuple(Secret(key) for key in re.split(r"[\s,]+", raw) if key)
 
 
 def _agreements_dir(env: Mapping[str, str]) -> Path:

@@ -126,7 +126,8 @@ async def workspace_for(slack: SlackSettings, school: School, sealer: Sealer) ->
         tokens = await open_tokens(installation, sealer)
         if tokens is None:
             raise NotConnected(
-                f"{school.slug}'s Slack token cannot be read (SIGNOFF_SECRET_KEY changed?): "
+                f"{school.slug}'s Slack token cannot be read (SIGNOFF_SECRET_KEY changed, "
+                "without the old key in SIGNOFF_SECRET_KEY_PREVIOUS?): "
                 f"reinstall the Slack app from `signoff slack install-link --school {school.slug}`"
             )
         return tokens[0], installation.team_id

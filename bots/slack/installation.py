@@ -126,7 +126,8 @@ async def open_tokens(row: SlackInstallation, sealer: Sealer) -> tuple[str, str 
         slug = school.slug if school is not None else "SLUG"
         _logger.error(
             "the Slack bot token of workspace %s (school %s) cannot be opened: "
-            "SIGNOFF_SECRET_KEY has changed since it was stored, or it is damaged. Slack is "
+            "SIGNOFF_SECRET_KEY has changed since it was stored and the old key is not in "
+            "SIGNOFF_SECRET_KEY_PREVIOUS, or it is damaged. Slack is "
             "unusable for that school until its Slack admin reinstalls the app from a new "
             "install link (signoff slack install-link --school %s)",
             row.team_id,

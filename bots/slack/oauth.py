@@ -57,7 +57,8 @@ def school_in_ticket(settings: Settings, ticket: str) -> str | None:
 
 
 def _tickets(settings: Settings) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(settings.secret_key.value, salt=_SALT)
+    # The current key signs; an install link made before a rotation still works until it expires.
+    return URLSafeTimedSerializer(settings.signing_keys, salt=_SALT)
 
 
 class SchoolOAuthFlow(AsyncOAuthFlow):

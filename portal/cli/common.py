@@ -16,7 +16,7 @@ from portal.sealing import sealer_for
 from portal.settings import Settings, SettingsError
 from portal.store import db
 from portal.store.agreements import VersionConflict, publish_catalog
-from portal.store.sealed import seal_plain_values
+from portal.store.sealed import Resealed, reseal_stored_values
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -54,9 +54,10 @@ async def prepare_database(settings: Settings, *, publish: bool = True) -> None:
             raise click.ClickException(str(exc)) from None
 
 
-async def seal_stored_secrets(settings: Settings) -> int:
-    """Seal secrets an earlier version stored in plain text, so a dump no longer shows them."""
-    return await seal_plain_values(sealer_for(settings))
+async def seal_stored_secrets(settings: Settings) -> Resealed:
+    """Seal secrets an earlier version stored in plain text, so a dump no longer shows them, and
+    reseal those sealed under a previous key, so that key can be dropped."""
+    return await reseal_stored_values(sealer_for(settings))
 
 
 @asynccontextmanager

@@ -11,7 +11,7 @@ from portal.store import db
 @click.command("migrate")
 @run_async
 async def migrate() -> None:
-    """Bring the database schema up to date (aerich); seal secrets stored before sealing."""
+    """Bring the database schema up to date (aerich); seal stored secrets under the current key."""
     settings = load_settings()
     applied = await db.migrate(settings.database_url)
     click.echo(
@@ -22,8 +22,20 @@ async def migrate() -> None:
         sealed = await seal_stored_secrets(settings)
     finally:
         await db.close_database()
-    if sealed:
-        click.echo(f"sealed {sealed} secret(s) stored in plain text by an earlier version")
+    if sealed.plain:
+        click.echo(f"sealed {sealed.plain} secret(s) stored in plain text by an earlier version")
+    if sealed.rotated:
+        click.echo(
+            f"resealed {sealed.rotated} secret(s) sealed under a previous key "
+            "(SIGNOFF_SECRET_KEY_PREVIOUS) with SIGNOFF_SECRET_KEY"
+        )
+    if sealed.unreadable:
+        click.echo(
+            f"warning: {sealed.unreadable} secret(s) cannot be opened with SIGNOFF_SECRET_KEY or "
+            "SIGNOFF_SECRET_KEY_PREVIOUS: office users with an unreadable code app need "
+            "`signoff user reset-code`, Slack workspaces a reinstall (see README)",
+            err=True,
+        )
 
 
 @click.group("db")

@@ -61,7 +61,7 @@ class SignIn:
     user: OfficeUser | None = None
     limited: bool = False
     code_app_unreadable: bool = False
-    """The stored code app cannot be opened with this SIGNOFF_SECRET_KEY: only a reset helps."""
+    """The stored code app cannot be opened with the keys in use: only a reset helps."""
 
 
 def normalise_email(email: str) -> str:
@@ -193,7 +193,8 @@ async def _check(user: OfficeUser, code: str, ip: str, sealer: Sealer) -> SignIn
         # let the password alone through.
         log.error(
             "office user %s cannot sign in: their code app secret cannot be opened "
-            "(SIGNOFF_SECRET_KEY changed, or the stored value is damaged); "
+            "(SIGNOFF_SECRET_KEY changed and the old key is not in SIGNOFF_SECRET_KEY_PREVIOUS, "
+            "or the stored value is damaged); "
             "`signoff user reset-code --email %s` lets them set up a new code app",
             user.email,
             user.email,

@@ -42,21 +42,24 @@ class Progress(Protocol):
 
 def link_token(settings: Settings, invitation_id: int) -> str:
     # The token only names the invitation; expiry, revocation and the person live in the row.
-    return URLSafeTimedSerializer(settings.secret_key.value, salt=SALT).dumps(invitation_id)
+    # Signed with the current key (the last one); the previous keys only verify.
+    return URLSafeTimedSerializer(settings.signing_keys, salt=SALT).dumps(invitation_id)
 
 
 def read_token(settings: Settings, token: str) -> int:
-    return _verified(settings.secret_key.value, token)
+    # Links minted under a previous key (SIGNOFF_SECRET_KEY_PREVIOUS) still open, so a rotation
+    # voids none already emailed; the keys are part of the cache key, so dropping one does too.
+    return _verified(tuple(settings.signing_keys), token)
 
 
 @lru_cache(maxsize=16384)
-def _verified(secret: str, token: str) -> int:
+def _verified(keys: tuple[str, ...], token: str) -> int:
     # A token carries no age limit (the invitation row holds the expiry), so checking one is a
     # pure function of key and text: remembering recent answers spares each revisit the key
     # derivation and HMAC itsdangerous does on every call. A raise is never remembered, so
     # junk tokens cannot push good ones out.
     try:
-        value = URLSafeTimedSerializer(secret, salt=SALT).loads(token)
+        value = URLSafeTimedSerializer(keys, salt=SALT).loads(token)
     except BadSignature:
         raise InvalidToken(token) from None
     if not isinstance(value, int) or isinstance(value, bool):

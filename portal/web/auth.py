@@ -50,6 +50,9 @@ def install(app: Starlette, settings: Settings) -> None:
     """The session cookie and the sign-in redirect, added once in create_app."""
     app.add_middleware(
         SessionMiddleware,
+        # Starlette's SessionMiddleware takes one key, not a list: after a key rotation every
+        # office user signs in again (README, "Rotating SIGNOFF_SECRET_KEY"). Sessions last hours,
+        # so that is cheaper than a session middleware of our own.
         secret_key=settings.secret_key.value,
         session_cookie=SESSION_COOKIE,
         max_age=int(office_sessions.SESSION_LIFETIME.total_seconds()),

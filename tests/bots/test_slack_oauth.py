@@ -213,3 +213,57 @@ async def test_a_token_sealed_with_another_key_is_unusable_until_reinstalled(
         assert (await _install(client, changed, "clearwell", "code-2")).status_code == 200
     bot = await store.async_find_bot(enterprise_id=None, team_id="T42")
     assert bot is not None and bot.bot_token == "xoxb-fresh"
+
+
+async def test_tokens_and_install_links_from_before_a_key_rotation_keep_working(
+    http: httpx.AsyncClient, settings: Settings, peer: SlackPeer, tmp_path: Path
+):
+    await publish_seeds()
+    await make_school("clearwell")
+    await make_school("stockham")
+    peer.add_install("code-1", "T42", "xoxb-clearwell")
+    peer.add_install("code-2", "T99", "xoxb-stockham")
+    assert (await _install(http, settings, "clearwell", "code-1")).status_code == 200
+    link_before = install_url(settings, "stockham")
+    sealed_before = (await SlackInstallation.get(team_id="T42")).bot_token
+    assert sealed_before.startswith("sealed:v1:")
+
+    def keys(**env: str) -> Settings:
+        return slack_settings(
+            tmp_path,
+            peer,
+            SIGNOFF_SLACK_BOT_TOKEN="",
+            SIGNOFF_SLACK_DEFAULT_SCHOOL="",
+            SIGNOFF_SLACK_CLIENT_ID=CLIENT_ID,
+            SIGNOFF_SLACK_CLIENT_SECRET=CLIENT_SECRET,
+            **env,
+        )
+
+    new_key = "the-new-key-" + "n" * 40
+    rotated = keys(
+        SIGNOFF_SECRET_KEY=new_key, SIGNOFF_SECRET_KEY_PREVIOUS=settings.secret_key.value
+    )
+    dropped = keys(SIGNOFF_SECRET_KEY=new_key)
+
+    async with _client(rotated) as client:
+        peer.add_user("U7", "nobody@clearwell.example")
+        response = await Slack(client, peer).event(
+            {"type": "app_home_opened", "user": "U7", "tab": "home"}, team="T42"
+        )
+        assert response.status_code == 200
+        assert (await peer.wait_for("views.publish"))[0].token == "xoxb-clearwell"
+        # An install link handed out before the rotation still starts an install.
+        started = await client.get(_path(link_before))
+        assert started.status_code == 302
+
+    # Read once under the new key, the token is resealed with it.
+    row = await SlackInstallation.get(team_id="T42")
+    assert row.bot_token != sealed_before and "xoxb-clearwell" not in row.bot_token
+    assert sealer_for(dropped).open(row.bot_token) == "xoxb-clearwell"
+    bot = await InstallationStore(sealer_for(dropped)).async_find_bot(
+        enterprise_id=None, team_id="T42"
+    )
+    assert bot is not None and bot.bot_token == "xoxb-clearwell"
+
+    async with _client(dropped) as client:  # the old key gone, so is the old link
+        assert (await client.get(_path(link_before))).status_code == 403

@@ -51,14 +51,13 @@ asyncio.run(main(*sys.argv[1:]))
 _KEY = "k" * 40
 
 
-def _run(*args: str, url: str) -> str:
-    env = {**os.environ, "SIGNOFF_DATABASE_URL": url, "SIGNOFF_SECRET_KEY": _KEY}
-    done = subprocess.run(args, check=True, env=env, cwd=ROOT, capture_output=True, text=True)
-    return done.stdout
+def _run(*args: str, url: str, **settings: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SIGNOFF_DATABASE_URL": url, "SIGNOFF_SECRET_KEY": _KEY, **settings}
+    return subprocess.run(args, check=True, env=env, cwd=ROOT, capture_output=True, text=True)
 
 
-def _migrate(url: str) -> str:
-    return _run(sys.executable, "-m", "portal", "migrate", url=url)
+def _migrate(url: str, **settings: str) -> str:
+    return _run(sys.executable, "-m", "portal", "migrate", url=url, **settings).stdout
 
 
 def _generate(url: str) -> None:
@@ -195,3 +194,55 @@ async def test_migrate_seals_secrets_stored_in_plain_text_once(tmp_path: Path):
         again = _migrate(url)  # nothing left to seal, and nothing sealed twice
         assert "sealed" not in again
         assert await _first_row(url, _READ_SECRETS) == stored
+
+
+_NEW_KEY = "the-new-key-" + "n" * 40
+# As _READ_SECRETS, with a second office user beside the first.
+_READ_ROTATED = """
+SELECT (SELECT "totp_secret" FROM "office_user" WHERE "email" = 'o@clearwell.example'),
+    (SELECT "bot_token" FROM "slack_installation"),
+    (SELECT "bot_refresh_token" FROM "slack_installation")
+"""
+_READ_TOTPS = """
+SELECT (SELECT "totp_secret" FROM "office_user" WHERE "email" = 'o@clearwell.example'),
+    (SELECT "totp_secret" FROM "office_user" WHERE "email" = 'p@clearwell.example')
+"""
+
+
+async def test_migrate_reseals_secrets_sealed_under_a_previous_key_once(tmp_path: Path):
+    old = sealer_for(make_settings(tmp_path, SIGNOFF_SECRET_KEY=_KEY))
+    lost = sealer_for(make_settings(tmp_path, SIGNOFF_SECRET_KEY="a-lost-key-" + "z" * 40))
+    async with _scratch_database(tmp_path) as url:
+        _migrate(url)
+        # Two values sealed under the key being rotated out, one an earlier version left in
+        # plain text, and one sealed under a key nobody has any more.
+        rows = (
+            _LEGACY_ROWS.replace(f"'{_PLAIN_TOTP}'", f"'{old.seal(_PLAIN_TOTP)}'")
+            .replace("'xoxb-plain'", f"'{old.seal('xoxb-plain')}'")
+            .replace("'xoxe-plain'", f"'{lost.seal('xoxe-plain')}'")
+        )
+        second_user = """
+INSERT INTO "office_user" ("email", "name", "password_hash", "role", "totp_secret",
+    "totp_confirmed", "totp_last_step", "active", "created_at")
+    VALUES ('p@clearwell.example', 'P', '', 'office', 'PLAINPLAINPLAIN2', TRUE, 0, TRUE,
+    '2026-01-01 00:00:00');
+"""
+        await _execute(url, rows + second_user)
+        before = await _first_row(url, _READ_ROTATED)
+        rotated = {"SIGNOFF_SECRET_KEY": _NEW_KEY, "SIGNOFF_SECRET_KEY_PREVIOUS": _KEY}
+
+        first = _run(sys.executable, "-m", "portal", "migrate", url=url, **rotated)
+        assert "resealed 2 secret(s) sealed under a previous key" in first.stdout
+        assert "sealed 1 secret(s) stored in plain text" in first.stdout
+        assert "1 secret(s) cannot be opened" in first.stderr and "reset-code" in first.stderr
+        totp, token, refresh = await _first_row(url, _READ_ROTATED)
+        assert (totp, token) != before[:2] and refresh == before[2]  # the lost one is left as is
+        new_alone = sealer_for(make_settings(tmp_path, SIGNOFF_SECRET_KEY=_NEW_KEY))
+        assert [new_alone.open(v) for v in (totp, token)] == [_PLAIN_TOTP, "xoxb-plain"]
+        assert new_alone.open((await _first_row(url, _READ_TOTPS))[1]) == "PLAINPLAINPLAIN2"
+
+        stored = await _first_row(url, _READ_TOTPS)
+        again = _run(sys.executable, "-m", "portal", "migrate", url=url, **rotated)
+        assert "sealed" not in again.stdout  # nothing resealed twice
+        assert await _first_row(url, _READ_TOTPS) == stored
+        assert await _first_row(url, _READ_ROTATED) == (totp, token, refresh)

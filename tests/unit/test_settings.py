@@ -61,3 +61,66 @@ def test_bad_values_are_named():
 def test_incomplete_slack_configuration_is_named(env, problem):
     with pytest.raises(SettingsError, match=problem):
         Settings.from_env({"SIGNOFF_DATA_DIR": "/tmp/x", **env})
+
+
+_KEY = "current-key-" + "c" * 40
+_OLD, _OLDER = "old-key-" + "o" * 40, "older-key-" + "p" * 40
+
+
+def test_previous_secret_keys_are_read_in_any_separation_and_never_print():
+    settings = Settings.from_env(
+        {
+            "SIGNOFF_DATA_DIR": "/tmp/x",
+            "SIGNOFF_SECRET_KEY": _KEY,
+            "SIGNOFF_SECRET_KEY_PREVIOUS": f" {_OLD},\n {_OLDER} ",
+        }
+    )
+    assert settings.previous_secret_keys == (Secret(_OLD), Secret(_OLDER))
+    # itsdangerous signs with the last key: the current one, whatever the list holds.
+    assert settings.signing_keys[-1] == _KEY and sorted(settings.signing_keys[:-1]) == [
+        _OLD,
+        _OLDER,
+    ]
+    assert _OLD not in repr(settings) and _OLDER not in repr(settings)
+    none = Settings.from_env({"SIGNOFF_DATA_DIR": "/tmp/x", "SIGNOFF_SECRET_KEY_PREVIOUS": " , "})
+    assert none.previous_secret_keys == () and none.signing_keys == [none.secret_key.value]
+
+
+@pytest.mark.parametrize(
+    ("previous", "production", "problem"),
+    [
+        (f"{_OLD} {_KEY}", False, "SIGNOFF_SECRET_KEY_PREVIOUS entry 2 of 2 is the current"),
+        (
+            f"{_OLD},{_OLDER},{_OLD}",
+            False,
+            "SIGNOFF_SECRET_KEY_PREVIOUS entry 3 of 3 repeats entry 1",
+        ),
+        (f"{_OLD} changeme", True, "SIGNOFF_SECRET_KEY_PREVIOUS entry 2 of 2 must be a random"),
+        ("short-old-key", True, "SIGNOFF_SECRET_KEY_PREVIOUS entry 1 of 1 must be .* at least 32"),
+    ],
+)
+def test_a_bad_previous_secret_key_is_named_by_position_never_by_value(
+    previous, production, problem
+):
+    env = {
+        "SIGNOFF_SECRET_KEY": _KEY,
+        "SIGNOFF_SECRET_KEY_PREVIOUS": previous,
+        "SIGNOFF_DATABASE_URL": "postgres://db/signoff",
+    }
+    if production:
+        env.update(SIGNOFF_ENV="production", SIGNOFF_BASE_URL="https://x.example")
+    with pytest.raises(SettingsError, match=problem) as raised:
+        Settings.from_env(env)
+    for value in (_KEY, _OLD, _OLDER, "changeme", "short-old-key"):
+        assert value not in str(raised.value)
+
+
+def test_development_takes_any_previous_key_as_it_takes_any_current_one():
+    settings = Settings.from_env(
+        {
+            "SIGNOFF_DATA_DIR": "/tmp/x",
+            "SIGNOFF_SECRET_KEY": _KEY,
+            "SIGNOFF_SECRET_KEY_PREVIOUS": "dev",
+        }
+    )
+    assert settings.previous_secret_keys == (Secret("dev"),)

@@ -13,7 +13,7 @@ import httpx
 import pyotp
 import pytest
 
-from portal.sealing import sealer_for
+from portal.sealing import Unsealable, sealer_for
 from portal.store.accounts import record_attempt
 from portal.store.audit import verify
 from portal.store.office_models import LoginAttempt, OfficeSession, OfficeUser
@@ -574,3 +574,55 @@ async def test_an_unreadable_unconfirmed_code_app_is_replaced_at_enrolment(db, s
         )
         assert good.status_code == 303 and good.headers["location"] == "/office/"
     assert sealer_for(other).open(await _stored_secret(admin)) == secret
+
+
+# -- rotating SIGNOFF_SECRET_KEY ------------------------------------------------------------
+
+OLD_KEY, NEW_KEY = "the-old-key-" + "o" * 40, "the-new-key-" + "n" * 40
+
+
+async def test_a_code_app_sealed_under_the_previous_key_signs_in_and_is_resealed(
+    clearwell, tmp_path
+):
+    before = make_settings(tmp_path, SIGNOFF_SECRET_KEY=OLD_KEY)
+    rotated = make_settings(
+        tmp_path, SIGNOFF_SECRET_KEY=NEW_KEY, SIGNOFF_SECRET_KEY_PREVIOUS=OLD_KEY
+    )
+    user = await make_office_user()
+    totp = await enrol_totp(user, before)
+    sealed_before = await _stored_secret(user)
+
+    async with client_for(rotated) as client:
+        await sign_in(client, user, totp)
+        assert (await client.get("/office/clearwell/")).status_code == 200
+
+    resealed = await _stored_secret(user)
+    assert resealed != sealed_before
+    assert resealed.startswith("sealed:v1:") and totp.secret not in resealed
+    # Sealed under the new key: it opens with that key alone, and no longer with the old one.
+    new_alone = make_settings(tmp_path, SIGNOFF_SECRET_KEY=NEW_KEY)
+    assert sealer_for(new_alone).open(resealed) == totp.secret
+    with pytest.raises(Unsealable):
+        sealer_for(before).open(resealed)
+    async with client_for(rotated) as client:  # the next sign-in leaves it as it is
+        await OfficeUser.filter(id=user.id).update(totp_last_step=0)
+        await sign_in(client, user, totp)
+    assert await _stored_secret(user) == resealed
+
+
+async def test_an_office_session_ends_when_the_key_rotates(clearwell, tmp_path):
+    # Starlette's SessionMiddleware verifies with one key: a rotation signs everyone out
+    # (README), and the password signs in again.
+    before = make_settings(tmp_path, SIGNOFF_SECRET_KEY=OLD_KEY)
+    rotated = make_settings(
+        tmp_path, SIGNOFF_SECRET_KEY=NEW_KEY, SIGNOFF_SECRET_KEY_PREVIOUS=OLD_KEY
+    )
+    user = await make_office_user()
+    async with client_for(before) as client:
+        await sign_in(client, user)
+        cookie = client.cookies[SESSION_COOKIE]
+    async with client_for(rotated) as client:
+        client.cookies.set(SESSION_COOKIE, cookie)
+        assert (await client.get("/office/clearwell/")).status_code == 303
+        await sign_in(client, user)
+        assert (await client.get("/office/clearwell/")).status_code == 200

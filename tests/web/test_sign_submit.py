@@ -5,6 +5,8 @@ from portal.store import audit
 from portal.store.models import Acknowledgement, AuditEvent, Delivery
 from portal.usecases import receipts
 from portal.usecases.invitations import link_token, read_token
+from portal.web.sign.forms import FormTokens
+from tests.conftest import make_settings
 from tests.mailpeer import text_of
 from tests.web.sign_support import family, hidden, sign_client, sign_form
 
@@ -164,3 +166,34 @@ def test_link_token_is_url_safe():
 
     token = link_token(make_settings(Path("/tmp")), 12345)
     assert re.fullmatch(r"[A-Za-z0-9_.-]+", token)
+
+
+async def test_a_form_opened_before_a_key_rotation_still_signs_until_the_old_key_is_dropped(
+    db, tmp_path
+):
+    old_key, new_key = "the-old-key-" + "o" * 40, "the-new-key-" + "n" * 40
+    before = make_settings(tmp_path, SIGNOFF_SECRET_KEY=old_key)
+    rotated = make_settings(
+        tmp_path, SIGNOFF_SECRET_KEY=new_key, SIGNOFF_SECRET_KEY_PREVIOUS=old_key
+    )
+    dropped = make_settings(tmp_path, SIGNOFF_SECRET_KEY=new_key)
+    fam = await family(before)
+    async with sign_client(before) as client:
+        opened_before = sign_form((await client.get(fam.url)).text)
+
+    # With the old key gone, the form is refused as a timed-out one (on a link it still opens).
+    async with sign_client(dropped) as client:
+        link_now = f"/sign/{link_token(dropped, fam.invitation.id)}"
+        refused = await client.post(link_now, data=opened_before)
+        assert refused.status_code == 403 and "form timed out" in refused.text
+    assert await Acknowledgement.all().count() == 0
+
+    async with sign_client(rotated) as client:
+        signed = await client.post(fam.url, data=opened_before)
+        assert signed.status_code == 303
+    assert await Acknowledgement.filter(person_id=fam.parent.id).count() == 1
+
+    # Forms issued after the rotation are signed with the new key alone.
+    issued = FormTokens(rotated).issue(fam.invitation.id)
+    assert FormTokens(dropped).valid(issued, fam.invitation.id)
+    assert not FormTokens(before).valid(issued, fam.invitation.id)

@@ -106,3 +106,28 @@ async def test_cross_school_invitation_is_404_and_shows_nobody(db, settings):
     assert response.status_code == 404
     _no_personal_data(response.text)
     assert "Zoe Other" not in response.text and "Stockham" not in response.text
+
+
+OLD_KEY, NEW_KEY = "the-old-key-" + "o" * 40, "the-new-key-" + "n" * 40
+
+
+async def test_a_link_sent_before_a_key_rotation_opens_until_the_old_key_is_dropped(db, tmp_path):
+    from tests.conftest import make_settings
+
+    before = make_settings(tmp_path, SIGNOFF_SECRET_KEY=OLD_KEY)
+    rotated = make_settings(
+        tmp_path, SIGNOFF_SECRET_KEY=NEW_KEY, SIGNOFF_SECRET_KEY_PREVIOUS=OLD_KEY
+    )
+    dropped = make_settings(tmp_path, SIGNOFF_SECRET_KEY=NEW_KEY)
+    fam = await family(before)
+
+    opened = await _get(rotated, fam.url)
+    assert opened.status_code == 200 and "Jane Smith" in opened.text
+    # Links made after the rotation are signed with the new key alone.
+    fresh = link_token(rotated, fam.invitation.id)
+    assert fresh != fam.token and (await _get(dropped, f"/sign/{fresh}")).status_code == 200
+    assert (await _get(before, f"/sign/{fresh}")).status_code == 400
+
+    refused = await _get(dropped, fam.url)
+    assert refused.status_code == 400 and "This link is not valid" in refused.text
+    _no_personal_data(refused.text)

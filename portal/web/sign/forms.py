@@ -25,7 +25,8 @@ class FormTokens:
     """The hidden per-invitation CSRF token of the sign forms (signed, with a salt of its own)."""
 
     def __init__(self, settings: Settings) -> None:
-        self._signer = TimestampSigner(settings.secret_key.value, salt=FORM_SALT)
+        # The current key signs; previous keys still verify, so an open form survives a rotation.
+        self._signer = TimestampSigner(settings.signing_keys, salt=FORM_SALT)
 
     def issue(self, invitation_id: int) -> str:
         return self._signer.sign(str(invitation_id)).decode()
