@@ -41,6 +41,10 @@ CONCEPT_SHARE = 1.0
 # In a question of several sentences, the one that asks is matched once more on its own.
 ASK_SHARE = 0.5
 MAX_CITATIONS = 3
+# A permission is overruled by a rule on the same topic scoring at least this share of it whose
+# limit the asker's circumstances break.
+VETO_SHARE = 0.75
+_PERMISSIONS = frozenset({Force.PERMIT, Force.ONLY, Force.CAUTION})
 _ASKER_FAMILY = frozenset({"family", "family_friend", "personal_friend"})
 
 
@@ -111,8 +115,9 @@ class AnswerEngine:
         ]
         if not ranked:
             return _not_covered(book.school, parent)
-        best = ranked[0]
-        ruling = rule_on(best.rule, asked, self.lexicon)
+        best, ruling = self._decide(ranked, asked)
+        if best is not ranked[0]:
+            ranked = [best, *(s for s in ranked if s is not best)]
         return Answer(
             verdict=ruling.verdict,
             answer=phrasing.ruled(best.rule, ruling),
@@ -124,6 +129,26 @@ class AnswerEngine:
             ask_whom=_ask_whom(book.school, ruling),
             quote=best.rule.sentence,
         )
+
+    def _decide(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling]:
+        """The best rule's ruling, unless it allows what a close rival on the same topic allows
+        only in circumstances the asker rules out ("only where the school allows devices", asked
+        by someone at a no-phones school): every limit on a permission must hold, so the broken
+        one decides."""
+        best = ranked[0]
+        ruling = rule_on(best.rule, asked, self.lexicon)
+        if ruling.verdict is not Verdict.YES or best.rule.force not in _PERMISSIONS:
+            return best, ruling
+        floor = best.score * VETO_SHARE
+        for rival in ranked[1:]:
+            if rival.score < floor:
+                break
+            if rival.rule.force is not Force.ONLY or not set(rival.topics) & set(best.topics):
+                continue
+            vetoed = rule_on(rival.rule, asked, self.lexicon)
+            if vetoed.verdict is Verdict.NO and vetoed.reason == "outside the limits":
+                return rival, vetoed
+        return best, ruling
 
     def _lexical(self, book: Rulebook, pool: Pool, asked: Question) -> dict[str, float]:
         """Each rule's BM25 score: its whole clause's plus its own sentence's."""

@@ -30,6 +30,7 @@ _OPENING = {
     ("conditional", "approval"): "Only with approval",
     ("conditional", "hedged"): "It depends: the policy forbids it only in some circumstances.",
     ("conditional", "scope"): "It depends on when and where: the policy restricts it.",
+    ("conditional", "exception"): "It depends on when: it is allowed only at the times named.",
     ("conditional", "only for"): "Only for",
 }
 _DEFAULT_OPENING = {

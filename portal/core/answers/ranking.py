@@ -15,6 +15,7 @@ from portal.core.answers.rules import Rule
 from portal.core.answers.text import fold, tokens
 from portal.core.answers.verdicts import (
     CONTACT_TOPICS,
+    LIMITED_USE,
     RELATIONSHIPS,
     alignment,
     goes_against,
@@ -27,7 +28,7 @@ from portal.core.answers.verdicts import (
 # the asker's situation.
 FACT = 2.0
 IMPLIED = 0.5  # a fact that only follows from another ("lunch" is "at work") counts half
-CONTRADICTED = 0.75  # a condition the question rules out is evidence the rule decides it
+CONTRADICTED = 1.0  # a condition the question rules out is evidence the rule decides it
 # A ban whose reach the question steps outside ("at work" asked from home) still answers it,
 # but a rule that applies outright answers it better.
 LIFTED = -1.0
@@ -41,6 +42,9 @@ MISFIT = -2.5
 HARM = 1.0
 # The asker has a private stake (selling to a parent) and the rule turns on a conflict of interest.
 CONFLICT = 1.5
+# The asker would speak for the school or all its staff, and the rule forbids passing personal
+# views off as the school's: the very act the rule names.
+ATTRIBUTED = 3.0
 # Topics a rule addresses that the question does not: a rule about something else as well is
 # a less exact answer.
 OFF_TOPIC = 0.25
@@ -109,6 +113,7 @@ SITUATION = frozenset(
         "staff_room",
         "outside_hours",
         "in_lessons",
+        "devices_allowed",
     }
 )
 
@@ -192,7 +197,16 @@ def _settled(reading: Reading, question: Question) -> bool:
 
 def _against(question: Question, opposites: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
     """Qualifiers the question rules out: "during my lesson" rules out "during breaks"."""
-    return frozenset(q for q, opp in opposites.items() if any(o in question.facts for o in opp))
+    facts = question.facts
+    if facts & _OFF_DUTY:
+        # "On it till 3am, shattered in lessons": the act is at night, the lesson only where it
+        # shows, so the lesson rules out no condition on when the act may be done.
+        facts = facts - _ON_DUTY
+    return frozenset(q for q, opp in opposites.items() if any(o in facts for o in opp))
+
+
+_OFF_DUTY = frozenset({"outside_hours", "at_home"})
+_ON_DUTY = frozenset({"in_lessons", "pupils_present", "school_hours"})
 
 
 def _score(
@@ -314,6 +328,14 @@ def _shape(rule: Rule, question: Question) -> float:
         score += HARM
     if reading.conflicted and "conflict" in question.facts:
         score += CONFLICT
+    if "excessive" in question.facts and LIMITED_USE.search(fold(rule.sentence)):
+        score += FACT
+    if "third_party" in question.facts and "third_party" in rule.sites:
+        # Someone else's group asked about, and a rule written for sites third parties create.
+        score += FACT
+    if reading.attributed and "as_school" in question.facts and "official" not in question.facts:
+        # On an official page speaking for the school is the job, not a view passed off as its.
+        score += ATTRIBUTED
     if reading.force is Force.REQUIRE and goes_against(rule, question):
         score += CONTRARY + (SKIPPED if skips(rule, question) else 0.0)
     if reading.remedy and "remove" in question.facts:

@@ -27,7 +27,7 @@ _SIGNPOST = re.compile(
 )
 _EXAMPLES = re.compile(r"^(?:as examples|for example|e\.g\.)", re.IGNORECASE)
 _TO_PARENTS = re.compile(r"\bparent")
-_SITES = ("personal_account", "official")
+_SITES = ("personal_account", "official", "third_party")
 
 
 @dataclass(frozen=True, slots=True)

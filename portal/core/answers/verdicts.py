@@ -30,6 +30,14 @@ RELATIONSHIPS = frozenset({"family", "family_friend", "personal_friend", "linked
 # Scopes a prohibition is taken to reach unless the question says otherwise: a ban "on
 # personal webspace" covers a post when nobody says it goes on an official page.
 ASSUMED = frozenset({"other_school", "personal_account"})
+# Exceptions of time and place within a ban's hours: a question that does not say when or where
+# in the day leaves them open.
+_TIMED = frozenset({"break", "non_contact", "no_pupils", "staff_room"})
+_OPENNESS = re.compile(r"\bopen and transparent\b|\btransparent\b|\bdeclared\b")
+# The working day a permission for personal use at work is written for.
+_WORK_SETTING = frozenset({"at_work", "school_hours", "break", "non_contact", "staff_room"})
+# Facts that place the act at a part of the day: a free period is not a lunch break.
+_WHEN = frozenset({"non_contact", "in_lessons", "pupils_present", "no_pupils", "break"})
 _PRECONDITION = re.compile(
     r"\bprior to\b|\bbefore\b|\bthere must be\b|\bmust (?:complete|consider|designate|have)\b"
     r"|\bcareful (?:consideration|thought)\b|\bconsideration must\b|\bfor creating\b"
@@ -66,6 +74,9 @@ _DISCRETION = re.compile(
     r"|\bat (?:their|your) (?:own )?discretion\b"
     r"|\b(?:is|are) (?:left )?up to (?:them|you|each|the individual)\b"
 )
+# A permission for limited use only ("limited", "reasonable", "occasional"), or a ban on excessive
+# use: what an asker who means to use it without limit ("whenever I like") goes beyond.
+LIMITED_USE = re.compile(r"\b(?:limited|reasonable|occasional|excessive)\b(?! to\b)")
 # Words too common in these questions to show that a duty and an act are the same thing.
 _GENERIC = frozenset(tokens("school social media staff pupil site page account use post make"))
 
@@ -123,7 +134,21 @@ def _prohibition(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
         return Ruling(Verdict.YES if lifted else Verdict.CONDITIONAL, "scope", rule.sentence)
     if reading.hedged:
         return _hedged(rule, facts)
+    if _open_exception(reading.exceptions, facts, lexicon):
+        return Ruling(Verdict.CONDITIONAL, "exception", condition=rule.sentence)
     return Ruling(Verdict.NO, "advised against" if reading.advisory else "forbidden")
+
+
+def _open_exception(exceptions: frozenset[str], facts: frozenset[str], lexicon: Lexicon) -> bool:
+    """A ban in working hours "except in breaks", asked about the working day with no word of
+    which part of it: the exception may well apply, so the answer turns on it. Relationships are
+    not open in the same way: an asker who is family says so."""
+    timed = exceptions & _TIMED
+    return (
+        bool(timed)
+        and not facts & _WHEN
+        and not any(_contradicted(f, facts, lexicon) for f in timed)
+    )
 
 
 def _hedged(rule: Rule, facts: frozenset[str]) -> Ruling:
@@ -168,16 +193,22 @@ def _permission(rule: Rule, question: Question, facts: frozenset[str], lexicon: 
     reading = rule.reading
     if _asks_what_is_barred(rule.sentence, question, lexicon):
         return Ruling(Verdict.NO, "outside the limits", condition=rule.sentence)
+    if _off_work(reading.conditions, facts):
+        return Ruling(Verdict.YES, "scope", condition=rule.sentence)
     needed = reading.conditions - {"at_work", "school_hours"}
     relations = needed & RELATIONSHIPS
     if relations and not relations & facts:
         return Ruling(Verdict.CONDITIONAL, "only for", condition=", ".join(sorted(relations)))
     others = needed - RELATIONSHIPS
-    if any(_contradicted(f, facts, lexicon) for f in others):
+    if "excessive" in facts and LIMITED_USE.search(fold(rule.sentence)):
+        return Ruling(Verdict.NO, "outside the limits", condition=rule.sentence)
+    if any(_contradicted(f, facts, lexicon) or _another_time(f, facts) for f in others):
         return Ruling(Verdict.NO, "outside the limits", condition=only_clause(rule.sentence))
     if others and others <= facts:
         # Every circumstance the permission names is met: a general limit ("reasonable",
         # "must not interfere with work") does not make it conditional again.
+        return Ruling(Verdict.YES, "permitted")
+    if _kept_open(reading.limit, facts) and not others - facts:
         return Ruling(Verdict.YES, "permitted")
     if reading.restricted or others - facts or (rule.force is Force.ONLY and not others):
         limit = only_clause(rule.sentence) if rule.force is Force.ONLY else rule.sentence
@@ -255,6 +286,28 @@ def alignment(
     said = set(tokens(text)) - shared
     own = set(question.ask_tokens) - _GENERIC - shared
     return sum(1 for t in own if ({t} | lexicon.synonyms.get(t, frozenset())) & said)
+
+
+def _kept_open(limit: str, facts: frozenset[str]) -> bool:
+    """The permission's only limit is that the relationship be open, and the asker says it is
+    ("the head knows, it's no secret")."""
+    return (
+        bool(limit) and "open_relationship" in facts and _OPENNESS.search(fold(limit)) is not None
+    )
+
+
+def _off_work(conditions: frozenset[str], facts: frozenset[str]) -> bool:
+    """A permission limited to use at work ("limited personal use while at work") says nothing
+    of an evening at home or a weekend: the asker is outside the setting it is written for."""
+    if not conditions & _WORK_SETTING:
+        return False
+    return "at_home" in facts or ("outside_hours" in facts and "at_work" not in facts)
+
+
+def _another_time(fact: str, facts: frozenset[str]) -> bool:
+    """A permission for breaks asked about a free period or PPA: the asker has named the part of
+    the day, and it is non-contact time that is not a break."""
+    return fact == "break" and "non_contact" in facts and "break" not in facts
 
 
 def _contradicted(fact: str, facts: frozenset[str], lexicon: Lexicon) -> bool:
