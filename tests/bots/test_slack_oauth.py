@@ -29,9 +29,8 @@ pytestmark = pytest.mark.filterwarnings(
 )
 
 
-@pytest.fixture
-def settings(tmp_path: Path, peer: SlackPeer) -> Settings:
-    peer.app_credentials = (CLIENT_ID, CLIENT_SECRET)
+def _oauth_settings(tmp_path: Path, peer: SlackPeer, **env: str) -> Settings:
+    """An install through OAuth: no bot token or default school of its own."""
     return slack_settings(
         tmp_path,
         peer,
@@ -39,7 +38,14 @@ def settings(tmp_path: Path, peer: SlackPeer) -> Settings:
         SIGNOFF_SLACK_DEFAULT_SCHOOL="",
         SIGNOFF_SLACK_CLIENT_ID=CLIENT_ID,
         SIGNOFF_SLACK_CLIENT_SECRET=CLIENT_SECRET,
+        **env,
     )
+
+
+@pytest.fixture
+def settings(tmp_path: Path, peer: SlackPeer) -> Settings:
+    peer.app_credentials = (CLIENT_ID, CLIENT_SECRET)
+    return _oauth_settings(tmp_path, peer)
 
 
 @pytest.fixture
@@ -229,15 +235,7 @@ async def test_tokens_and_install_links_from_before_a_key_rotation_keep_working(
     assert sealed_before.startswith("sealed:v1:")
 
     def keys(**env: str) -> Settings:
-        return slack_settings(
-            tmp_path,
-            peer,
-            SIGNOFF_SLACK_BOT_TOKEN="",
-            SIGNOFF_SLACK_DEFAULT_SCHOOL="",
-            SIGNOFF_SLACK_CLIENT_ID=CLIENT_ID,
-            SIGNOFF_SLACK_CLIENT_SECRET=CLIENT_SECRET,
-            **env,
-        )
+        return _oauth_settings(tmp_path, peer, **env)
 
     new_key = "the-new-key-" + "n" * 40
     rotated = keys(

@@ -4,7 +4,6 @@ sent by `signoff mail-worker`, a process of its own."""
 from __future__ import annotations
 
 import asyncio
-import os
 import subprocess
 import sys
 import time
@@ -18,9 +17,11 @@ from portal.store.models import Delivery
 from portal.usecases import receipts
 from portal.usecases.signing import sign_agreement
 from portal.web import reminder_loop
-from tests.conftest import AGREEMENTS, ROOT, make_settings
+from tests.conftest import ROOT, make_settings
 from tests.factories import make_school, make_staff, publish_seeds
 from tests.integration.test_receipts import _evidence, _request
+from tests.integration.test_remind_cli import _env as cli_env
+from tests.integration.test_remind_cli import _run
 from tests.integration.test_reminders import at, sent_campaign
 from tests.mailpeer import MailPeer
 from tests.web.sign_support import family, sign_client, sign_form
@@ -118,24 +119,7 @@ async def test_a_failed_round_does_not_end_the_worker(db, worker_settings, mail_
 
 
 def _env(tmp_path: Path, peer: MailPeer, **extra: str) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "SIGNOFF_DATA_DIR": str(tmp_path / "data"),
-        "SIGNOFF_AGREEMENTS_DIR": str(AGREEMENTS),
-        "SIGNOFF_DATABASE_URL": f"sqlite://{tmp_path / 'data' / 'db.sqlite3'}",
-        "SIGNOFF_SMTP_URL": peer.url,
-        "SIGNOFF_BASE_URL": "https://signoff.clearwell.example",
-        "SIGNOFF_SECRET_KEY": "test-secret-" + "x" * 40,
-        **extra,
-    }
-    env.pop("SIGNOFF_REMINDER_INTERVAL_SECONDS", None)
-    return env
-
-
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    return {**cli_env(tmp_path, peer), **extra}
 
 
 SIGN_ONE = """
