@@ -35,7 +35,7 @@ class Round:
     """None when the reminder round was not due this time."""
 
 
-def _utc_now() -> datetime:
+def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
@@ -46,11 +46,18 @@ async def one_round(settings: Settings, now: datetime, *, reminders: bool = True
     return Round(sent, report)
 
 
+def log_round(done: Round) -> None:
+    if done.receipts_sent:
+        log.info("receipts: %s sent", done.receipts_sent)
+    if done.reminders is not None and done.reminders.campaigns:
+        log.info("reminders: %s sent, %s failed", done.reminders.sent, len(done.reminders.failed))
+
+
 async def work(
     settings: Settings,
     stop: asyncio.Event,
     *,
-    clock: Clock = _utc_now,
+    clock: Clock = utc_now,
     poll: float = RECEIPT_POLL_SECONDS,
 ) -> None:
     """Rounds until `stop` is set; a round under way when it is set is finished first, so no
@@ -69,15 +76,8 @@ async def work(
             log.exception("mail round failed; trying again in %ss", wait)
         else:
             wait = poll
-            if done.receipts_sent:
-                log.info("receipts: %s sent", done.receipts_sent)
+            log_round(done)
             if done.reminders is not None:
                 next_reminders = loop.time() + reminders_every
-                if done.reminders.campaigns:
-                    log.info(
-                        "reminders: %s sent, %s failed",
-                        done.reminders.sent,
-                        len(done.reminders.failed),
-                    )
         with suppress(TimeoutError):  # the wait is the point; a stop ends it early
             await asyncio.wait_for(stop.wait(), wait)

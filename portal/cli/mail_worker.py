@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from datetime import UTC, datetime
 
 import click
 
@@ -31,7 +30,7 @@ async def mail_worker_command(once: bool) -> None:
         )
     async with database(settings, publish=False):
         if once:
-            done = await mail_worker.one_round(settings, datetime.now(UTC))
+            done = await mail_worker.one_round(settings, mail_worker.utc_now())
             click.echo(f"{done.receipts_sent} receipt(s) sent")
             if done.reminders is not None:
                 echo_report(done.reminders)

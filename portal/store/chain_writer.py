@@ -10,7 +10,6 @@ A caller's await returns only after its batch has committed.
 from __future__ import annotations
 
 import asyncio
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +19,7 @@ from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient, TransactionalDBClient
 from tortoise.transactions import in_transaction
 
+from portal.per_loop import PerLoop
 from portal.store import audit
 from portal.store.audit import Event
 from portal.store.models import Acknowledgement, Invitation
@@ -97,18 +97,12 @@ class ChainWriter:
                 job.future.set_result(result)
 
 
-_writers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, ChainWriter] = (
-    weakref.WeakKeyDictionary()
-)
+_writers = PerLoop(ChainWriter)
 
 
 def writer() -> ChainWriter:
     """The writer for the running event loop (each loop owns its futures and connections)."""
-    loop = asyncio.get_running_loop()
-    found = _writers.get(loop)
-    if found is None:
-        _writers[loop] = found = ChainWriter()
-    return found
+    return _writers.get()
 
 
 async def _write(school_id: int, chain: str, batch: list[_Job]) -> list[list[int]]:

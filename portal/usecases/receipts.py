@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import weakref
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from portal.mail import MailError, Message, render
+from portal.per_loop import PerLoop
 from portal.settings import Settings
 from portal.store.models import Acknowledgement, Delivery, Person
 from portal.store.signing import version_text
@@ -72,13 +72,13 @@ async def owe_receipt(
         address=person.email,
     )
     if not settings.mail_worker:  # else the mail worker's next round sends it
-        _outbox().add(settings, delivery.id)
+        _outboxes.get().add(settings, delivery.id)
     return delivery.id
 
 
 async def drain() -> None:
     """Wait until every receipt queued in this event loop has been tried (shutdown, tests)."""
-    outbox = _outboxes.get(asyncio.get_running_loop())
+    outbox = _outboxes.existing()
     while outbox is not None and outbox.senders:
         await asyncio.wait(set(outbox.senders))
 
@@ -155,17 +155,7 @@ class _Outbox:
         return None
 
 
-_outboxes: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Outbox] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _outbox() -> _Outbox:
-    loop = asyncio.get_running_loop()
-    found = _outboxes.get(loop)
-    if found is None:
-        _outboxes[loop] = found = _Outbox()
-    return found
+_outboxes = PerLoop(_Outbox)
 
 
 @dataclass(frozen=True, slots=True)

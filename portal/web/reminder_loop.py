@@ -8,40 +8,31 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
-from datetime import UTC, datetime
 
+from portal import mail_worker
+from portal.mail_worker import Clock
 from portal.settings import Settings
-from portal.usecases import receipts
-from portal.usecases.reminders import remind_due
 
 log = logging.getLogger(__name__)
-Clock = Callable[[], datetime]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 async def _loop(settings: Settings, clock: Clock, interval: float) -> None:
     while True:
         await asyncio.sleep(interval)
         try:
-            now = clock()
-            await receipts.send_owed(settings, now)
-            report = await remind_due(settings, now)
+            done = await mail_worker.one_round(settings, clock())
         except Exception:
             # One bad round (mail server down, database restarting) must not end the loop.
             log.exception("reminder round failed; trying again in %ss", interval)
             continue
-        if report.campaigns:
-            log.info("reminders: %s sent, %s failed", report.sent, len(report.failed))
+        mail_worker.log_round(done)
 
 
 @asynccontextmanager
 async def running(
-    settings: Settings, *, clock: Clock = _utc_now, interval: float | None = None
+    settings: Settings, *, clock: Clock = mail_worker.utc_now, interval: float | None = None
 ) -> AsyncIterator[None]:
     """Runs the loop for the app's lifetime; does nothing when the interval is 0, mail is off or
     the mail worker (`signoff mail-worker`) runs the round instead.
