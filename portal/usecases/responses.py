@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from portal.mail import Mailer, MailError, render
 from portal.settings import Settings
+from portal.store import replies
 from portal.store import signing as store
+from portal.store.models import School
+from portal.store.replies import Reply
 from portal.usecases.sign_links import LinkState, SignLink, load_link
 from portal.wording import long_time, pupil_names
 
 MAX_MESSAGE = 4000
+ANSWERED_SHOWN = 50
 
 
 class ResponseKind(StrEnum):
@@ -26,6 +31,12 @@ class ResponseKind(StrEnum):
             "disagree": "does not agree",
             "not-me": "says the link did not reach the right person",
         }[self.value]
+
+    @property
+    def label(self) -> str:
+        return {"question": "Question", "disagree": "Does not agree", "not-me": "Not me"}[
+            self.value
+        ]
 
 
 async def respond(
@@ -72,9 +83,32 @@ async def _tell_office(
         message=message,
         when=long_time(now, link.timezone),
         invitation_id=link.invitation_id,
+        replies_url=f"{settings.base_url.rstrip('/')}/office/{link.school_slug}/replies",
     )
     try:
         async with Mailer(settings) as mailer:
             await mailer.send(email)
     except MailError:
-        pass  # the response and its audit entry are stored; the office also sees them in Signoff
+        pass  # the response and its audit entry are stored; the office's Replies page lists it
+
+
+@dataclass(frozen=True, slots=True)
+class Replies:
+    waiting: list[Reply]
+    """Oldest first."""
+    answered: list[Reply]
+    """The most recent, newest first."""
+
+
+async def inbox(school: School) -> Replies:
+    return Replies(await replies.waiting(school), await replies.answered(school, ANSWERED_SHOWN))
+
+
+async def waiting_count(school: School) -> int:
+    return await replies.waiting_count(school)
+
+
+async def mark_answered(school: School, reply_id: int, actor: str, now: datetime) -> bool | None:
+    """Once the office has been in touch. Signing nothing: the person still signs from the
+    link (unless it was "this isn't me", which withdrew it)."""
+    return await replies.mark_answered(school, reply_id, actor, now)

@@ -20,12 +20,14 @@ from portal.store.agreements import load_agreements
 from portal.store.models import AgreementVersion, Person
 from portal.usecases.dashboard import STATUS_LABELS
 from portal.usecases.obligations import roll
+from portal.usecases.responses import ResponseKind, respond
 from portal.usecases.signing import Evidence, SignRequest, sign_agreement
 from tests.browser.support import chromium, free_port, serious, served
 from tests.conftest import make_settings
 from tests.factories import make_parent, make_pupil, make_school, make_staff, publish_seeds
 from tests.mailpeer import MailPeer
 from tests.web.office_support import PASSWORD, make_office_user
+from tests.web.sign_support import family
 
 pytestmark = pytest.mark.browser
 
@@ -176,3 +178,42 @@ async def test_office_sees_completion_downloads_csv_and_runs_a_campaign(db, tmp_
         peer.stop()
     assert violations == []
     assert not errors, "\n".join(errors)
+
+
+async def test_office_answers_a_parents_question_from_the_school_page(db, tmp_path: Path):
+    port = free_port()
+    settings = make_settings(tmp_path, SIGNOFF_BASE_URL=f"http://127.0.0.1:{port}")
+    fam = await family(settings)
+    await respond(
+        settings,
+        fam.invitation.id,
+        ResponseKind.QUESTION,
+        "Is the class WhatsApp group covered?\nWe have one.",
+        ip="203.0.113.7",
+        user_agent="TestPhone/1.0",
+        now=datetime.now(UTC),
+    )
+    user = await make_office_user()
+    violations: list[str] = []
+    async with served(settings, port) as base, chromium() as browser:
+        page = await browser.new_page()
+        await page.goto(base + "/office/login")
+        await page.fill("#email", user.email)
+        await page.fill("#password", PASSWORD)
+        await page.click("button:has-text('Sign in')")
+        await page.wait_for_url(base + "/office/clearwell/")
+        assert "1 reply is waiting for an answer." in (await page.text_content("main") or "")
+        violations += await serious(page)
+
+        await page.click("text=Questions, refusals and wrong addresses")
+        reply = page.locator(".reply")
+        assert await reply.count() == 1
+        assert "Is the class WhatsApp group covered?" in (await reply.text_content() or "")
+        violations += await serious(page)
+
+        await page.click("button:has-text('Mark as answered')")
+        main = await page.text_content("main") or ""
+        assert "The reply is marked as answered." in main and "No replies are waiting." in main
+        assert await page.locator("text=Answered recently").count() == 1
+        violations += await serious(page)
+    assert violations == []

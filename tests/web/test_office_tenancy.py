@@ -7,12 +7,14 @@ touching this file.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from starlette.routing import Route
 
+from portal.store import invitations
 from portal.store.audit import verify
-from portal.store.models import AgreementVersion, AuditEvent
+from portal.store.models import AgreementVersion, AuditEvent, SignResponse
 from portal.usecases import publishing
 from portal.usecases.publishing import Edit
 from tests.factories import make_school, make_staff, publish_seeds
@@ -41,7 +43,20 @@ async def two_schools(db):
     edit = Edit(text=text, label="2099-01", effective="2099-01-01", material=True, changes=MARKER)
     await publishing.publish_edit(stockham, "staff-social-media", edit, by="head@stockham.example")
     person = await make_staff(stockham, name="Stockham Staffer Quill", team="Science")
-    return clearwell, stockham, person
+    version = await AgreementVersion.get(agreement__school=stockham, label="2099-01")
+    invitation = await invitations.create(
+        stockham,
+        person_id=person.id,
+        agreement_id=version.agreement_id,  # type: ignore[attr-defined]
+        version_id=version.id,
+        pupil_ids=[],
+        expires_at=datetime.now(UTC) + timedelta(days=30),
+        actor="tests",
+    )
+    reply = await SignResponse.create(
+        school=stockham, invitation=invitation, kind="question", message=MARKER
+    )
+    return clearwell, stockham, person, reply
 
 
 def _office_routes(app) -> list[tuple[str, str]]:
@@ -54,11 +69,16 @@ def _office_routes(app) -> list[tuple[str, str]]:
 
 # Path parameters whose values below belong to the other school only. Add a kind of object here
 # (with one of the other school's ids in `_objects`) when a route takes a new one.
-_FOREIGN = {"label", "person"}
+_FOREIGN = {"label", "person", "reply"}
 
 
-def _objects(person) -> dict[str, str]:
-    return {"agreement": "staff-social-media", "label": "2099-01", "person": str(person.id)}
+def _objects(person, reply) -> dict[str, str]:
+    return {
+        "agreement": "staff-social-media",
+        "label": "2099-01",
+        "person": str(person.id),
+        "reply": str(reply.id),
+    }
 
 
 def _fill(path: str, values: dict[str, str]) -> str:
@@ -88,7 +108,7 @@ async def test_the_route_list_covers_the_office_and_its_api(two_schools, setting
 async def test_office_user_of_one_school_gets_nothing_of_another(two_schools, settings):
     """Every route, twice: with the other school in the URL, and with our own school but the
     other school's objects (a version label, a person) in it."""
-    objects = _objects(two_schools[2])
+    objects = _objects(two_schools[2], two_schools[3])
     user = await make_office_user()
     before_versions = await AgreementVersion.filter(school__slug=OTHER).count()
     before_audit = await AuditEvent.filter(chain=OTHER).count()
@@ -113,6 +133,7 @@ async def test_office_user_of_one_school_gets_nothing_of_another(two_schools, se
     assert len(checked) >= 15
     assert await AgreementVersion.filter(school__slug=OTHER).count() == before_versions
     assert await AuditEvent.filter(chain=OTHER).count() == before_audit
+    assert (await SignResponse.get(id=two_schools[3].id)).resolved_at is None
     assert (await verify(OTHER))[1] is None
 
 

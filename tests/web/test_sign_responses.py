@@ -33,6 +33,8 @@ async def test_question_is_recorded_and_the_office_is_told(db, mail_settings, ma
     [email] = await mail_peer.wait_for(1)
     assert email["To"] == "office@clearwell.example"
     assert "Jane Smith" in email["Subject"] and "WhatsApp" in text_of(email)
+    # The office answers it in Signoff, from a link at the public address.
+    assert f"{mail_settings.base_url}/office/clearwell/replies" in text_of(email)
 
 
 async def test_disagree_records_without_signing(db, settings):

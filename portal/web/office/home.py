@@ -6,7 +6,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from portal.usecases import accounts
+from portal.settings import Settings
+from portal.usecases import accounts, campaigns, dashboard, responses
 from portal.web import auth
 from portal.web.office.render import page
 
@@ -20,8 +21,22 @@ async def landing(request: Request) -> Response:
 
 
 async def school_home(request: Request) -> Response:
+    """The question the office answers to the head ("has everyone signed?") and what needs
+    doing next: replies to answer, campaigns still reminding."""
     school = await auth.require_school(request, request.path_params["school"])
-    return page(request, "office/school.html", school=school, active="home")
+    settings: Settings = request.app.state.settings
+    today = dashboard.local_today(school)
+    listed = await campaigns.listing(school)
+    return page(
+        request,
+        "office/school.html",
+        school=school,
+        active="home",
+        completions=await dashboard.school_completion(school, today, settings.due_soon_days),
+        waiting=await responses.waiting_count(school),
+        reminding=sum(1 for c in listed if c["status"] == "sent"),
+        drafts=sum(1 for c in listed if c["status"] == "draft"),
+    )
 
 
 def routes() -> list[BaseRoute]:

@@ -1,0 +1,141 @@
+"""The office's Replies page: what link holders sent instead of signing, answered once each."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from portal.store import invitations
+from portal.store.audit import verify
+from portal.store.models import Agreement, AgreementVersion, AuditEvent, SignResponse
+from portal.usecases.responses import ResponseKind, respond
+from tests.factories import make_school, make_staff, publish_seeds
+from tests.web.office_support import client_for, csrf, make_office_user, sign_in
+from tests.web.sign_support import Family, family
+
+
+async def _reply(
+    settings, fam: Family | int, kind: ResponseKind, message: str = ""
+) -> SignResponse:
+    invitation_id = fam if isinstance(fam, int) else fam.invitation.id
+    await respond(
+        settings,
+        invitation_id,
+        kind,
+        message,
+        ip="203.0.113.7",
+        user_agent="TestPhone/1.0",
+        now=datetime.now(UTC),
+    )
+    return await SignResponse.filter(invitation_id=invitation_id).order_by("-id").first()
+
+
+async def _staff_link(slug: str, name: str) -> int:
+    """A live invitation for a member of staff at another school."""
+    await publish_seeds()
+    school = await make_school(slug)
+    person = await make_staff(school, name=name)
+    agreement = await Agreement.get(school=school, slug="staff-social-media")
+    version = await AgreementVersion.filter(agreement=agreement).order_by("-effective").first()
+    assert version is not None
+    invitation = await invitations.create(
+        school,
+        person_id=person.id,
+        agreement_id=agreement.id,
+        version_id=version.id,
+        pupil_ids=[],
+        expires_at=datetime.now(UTC) + timedelta(days=30),
+        actor="tests",
+    )
+    return invitation.id
+
+
+async def test_waiting_replies_show_who_about_what_and_their_words(db, settings):
+    jane = await family(settings, children=(("Amy Smith", "Year 4"), ("Ben Smith", "Year 1")))
+    await _reply(settings, jane, ResponseKind.QUESTION, "Does this cover <b>WhatsApp</b>?")
+    user = await make_office_user()
+    async with client_for(settings) as client:
+        await sign_in(client, user)
+        page = await client.get("/office/clearwell/replies")
+    assert page.status_code == 200
+    assert "Waiting for an answer (1)" in page.text
+    assert "Jane Smith" in page.text and "Question" in page.text
+    assert "for Amy Smith (Year 4), Ben Smith (Year 1)" in page.text
+    assert "mailto:jane@home.example" in page.text
+    # A parent's words are shown as text, never as markup.
+    assert "Does this cover &lt;b&gt;WhatsApp&lt;/b&gt;?" in page.text
+    assert page.headers["cache-control"] == "no-store"
+
+
+async def test_marking_answered_moves_the_reply_and_records_who(db, settings):
+    fam = await family(settings)
+    reply = await _reply(settings, fam, ResponseKind.DISAGREE)
+    user = await make_office_user()
+    async with client_for(settings) as client:
+        await sign_in(client, user)
+        token = csrf((await client.get("/office/clearwell/replies")).text)
+        done = await client.post(
+            f"/office/clearwell/replies/{reply.id}/answered", data={"csrf": token}
+        )
+        assert done.status_code == 303
+        again = await client.post(
+            f"/office/clearwell/replies/{reply.id}/answered", data={"csrf": token}
+        )
+        assert again.status_code == 303  # a second click (or a colleague) changes nothing
+        after = await client.get(done.headers["location"])
+    assert "The reply is marked as answered." in after.text
+    assert "No replies are waiting." in after.text
+    assert "Answered recently" in after.text and "by office@clearwell.example" in after.text
+    assert (await SignResponse.get(id=reply.id)).resolved_at is not None
+    [event] = await AuditEvent.filter(action="response.answered")
+    assert event.actor == "office@clearwell.example"
+    assert event.subject == f"invitation:{fam.invitation.id}"
+    assert event.data["response_id"] == reply.id
+    assert (await verify("clearwell"))[1] is None
+
+
+async def test_not_me_says_how_to_reach_the_right_person(db, settings):
+    fam = await family(settings)
+    await _reply(settings, fam, ResponseKind.NOT_ME, "Wrong Jane")
+    user = await make_office_user()
+    async with client_for(settings) as client:
+        await sign_in(client, user)
+        page = await client.get("/office/clearwell/replies")
+    assert "Not me" in page.text and "Wrong Jane" in page.text
+    assert "Check the address in the roster" in page.text
+
+
+async def test_another_schools_reply_can_be_neither_seen_nor_answered(db, settings):
+    await family(settings)
+    other = await _staff_link("stockham", "Quentin Other")
+    reply = await _reply(settings, other, ResponseKind.QUESTION, "Stockham question")
+    user = await make_office_user()
+    async with client_for(settings) as client:
+        await sign_in(client, user)
+        own = await client.get("/office/clearwell/replies")
+        token = csrf(own.text)
+        foreign = await client.get("/office/stockham/replies")
+        through_own = await client.post(
+            f"/office/clearwell/replies/{reply.id}/answered", data={"csrf": token}
+        )
+        through_theirs = await client.post(
+            f"/office/stockham/replies/{reply.id}/answered", data={"csrf": token}
+        )
+    assert "Quentin Other" not in own.text and "Stockham question" not in own.text
+    assert foreign.status_code == through_own.status_code == through_theirs.status_code == 404
+    assert (await SignResponse.get(id=reply.id)).resolved_at is None
+    assert not await AuditEvent.filter(action="response.answered").exists()
+
+
+async def test_school_page_counts_what_needs_doing(db, settings):
+    fam = await family(settings)
+    await _reply(settings, fam, ResponseKind.QUESTION, "One")
+    user = await make_office_user()
+    async with client_for(settings) as client:
+        await sign_in(client, user)
+        home = await client.get("/office/clearwell/")
+    assert home.status_code == 200
+    assert "1 reply is waiting for an answer." in home.text
+    assert "Parents&#39; Social Media Pledge</a>: 0% of 1 pupils covered, 1 still to sign." in (
+        home.text
+    )
+    assert "No campaign is sending reminders." in home.text
