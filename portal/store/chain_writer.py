@@ -22,9 +22,11 @@ from tortoise.transactions import in_transaction
 from portal.per_loop import PerLoop
 from portal.store import audit
 from portal.store.audit import Event
-from portal.store.models import Acknowledgement, Invitation
+from portal.store.models import Acknowledgement, Delivery, Invitation, Person
 
 MAX_BATCH = 256
+RECEIPT = "receipt"
+"""The purpose of the delivery a signature owes when its job asks for a receipt."""
 
 
 @dataclass
@@ -35,6 +37,11 @@ class SignJob:
     submission: str
     """Unique per call; kept in each row's evidence to tell our inserts from earlier ones."""
     event: Event
+    receipt: bool = False
+    """Owe the signer an emailed receipt (when they have an address), recorded in the same
+    transaction as the signature, so none is lost between the two."""
+    receipt_id: int | None = None
+    """The receipt's delivery id, once committed."""
     future: asyncio.Future[list[int]] = field(default_factory=lambda: _future())
 
 
@@ -106,10 +113,15 @@ def writer() -> ChainWriter:
 
 
 async def _write(school_id: int, chain: str, batch: list[_Job]) -> list[list[int]]:
+    for job in batch:  # a batch that failed and is retried one by one starts afresh
+        if isinstance(job, SignJob):
+            job.receipt_id = None
     async with in_transaction() as conn:
         signed = await _insert(school_id, [j for j in batch if isinstance(j, SignJob)], conn)
         opened = await _stamp([j for j in batch if isinstance(j, OpenJob)], conn)
         results = [signed[id(j)] if isinstance(j, SignJob) else opened[id(j)] for j in batch]
+        owing = [(j, r) for j, r in zip(batch, results, strict=True) if isinstance(j, SignJob)]
+        await _owe_receipts(school_id, [(j, r) for j, r in owing if j.receipt and r], conn)
         events = [_with_ids(j, r) for j, r in zip(batch, results, strict=True) if r]
         await audit.append(chain, school_id, events, conn)
     return results
@@ -136,6 +148,38 @@ async def _insert(
     for row in found:
         mine.setdefault(str((row["evidence"] or {}).get("submission", "")), []).append(row["id"])
     return {id(job): sorted(mine.get(job.submission, [])) for job in jobs}
+
+
+async def _owe_receipts(
+    school_id: int, signed: list[tuple[SignJob, list[int]]], conn: BaseDBAsyncClient
+) -> None:
+    """A pending receipt per new signature whose signer has an address; the job keeps its id."""
+    if not signed:
+        return
+    people = {job.rows[0]["person_id"] for job, _ in signed}
+    emails = dict(await Person.filter(id__in=people).using_db(conn).values_list("id", "email"))
+    keys = {id(job): f"{RECEIPT}:{min(ids)}:email" for job, ids in signed}
+    rows = [
+        Delivery(
+            school_id=school_id,
+            person_id=job.rows[0]["person_id"],
+            key=keys[id(job)],
+            channel="email",
+            purpose=RECEIPT,
+            address=emails[job.rows[0]["person_id"]],
+        )
+        for job, _ in signed
+        if emails.get(job.rows[0]["person_id"])
+    ]
+    if not rows:
+        return
+    await Delivery.bulk_create(rows, using_db=conn)
+    # Read back by key: bulk_create does not hand back ids on every backend.
+    found = dict(
+        await Delivery.filter(key__in=[r.key for r in rows]).using_db(conn).values_list("key", "id")
+    )
+    for job, _ in signed:
+        job.receipt_id = found.get(keys[id(job)])
 
 
 async def _stamp(jobs: list[OpenJob], conn: BaseDBAsyncClient) -> dict[int, list[int]]:

@@ -115,12 +115,26 @@ async def mark_opened(
     await writer().submit(school_id, await chain_of(school_id), OpenJob(invitation_id, at, event))
 
 
+@dataclass(frozen=True, slots=True)
+class Inserted:
+    ids: list[int]
+    """The acknowledgements created; [] when they already existed."""
+    receipt_id: int | None
+    """The pending receipt owed for them, when one was asked for and the signer has an address."""
+
+
 async def insert_acknowledgements(
-    rows: Sequence[dict[str, Any]], *, school_id: int, submission: str, event: Event
-) -> list[int]:
-    """Insert the rows with their audit entry, all or nothing; [] when they already existed."""
-    job = SignJob(rows, submission, event)
-    return await writer().submit(school_id, await chain_of(school_id), job)
+    rows: Sequence[dict[str, Any]],
+    *,
+    school_id: int,
+    submission: str,
+    event: Event,
+    receipt: bool = False,
+) -> Inserted:
+    """Insert the rows with their audit entry (and the receipt they owe), all or nothing."""
+    job = SignJob(rows, submission, event, receipt=receipt)
+    ids = await writer().submit(school_id, await chain_of(school_id), job)
+    return Inserted(ids, job.receipt_id)
 
 
 _chains: dict[int, str] = {}

@@ -1,14 +1,15 @@
-"""Emailed receipts: owed in the signing transaction's wake, sent off the signer's request.
+"""Emailed receipts: owed by the signing transaction, sent off the signer's request.
 
 The Sign button waits for the database, never for the mail server: a slow or throttling relay
 in a morning rush must not hold a parent's page, and one connection carries every receipt that
-queued up meanwhile. The delivery row is written (pending) before the request returns, so no
-receipt is lost silently. The server's mail round (`send_owed`) sends what the background sender
-could not: receipts a restart left pending, receipts whose send a crash abandoned, and receipts
-the relay could not take for now (unreachable, or a 4xx "try later"), after a growing wait, up to
-MAX_ATTEMPTS tries. A receipt the relay refuses for good (5xx) is marked failed at once.
-With SIGNOFF_MAIL_WORKER on, the portal only records the receipt: the mail worker's round
-(`signoff mail-worker`, every second) sends it, in a process of its own.
+queued up meanwhile. The delivery row is written (pending) with the signature itself
+(portal.store.chain_writer), so no receipt is lost silently. The server's mail round
+(`send_owed`) sends what the background sender could not: receipts a restart left pending,
+receipts whose send a crash abandoned, and receipts the relay could not take for now
+(unreachable, or a 4xx "try later"), after a growing wait, up to MAX_ATTEMPTS tries. A receipt
+the relay refuses for good (5xx) is marked failed at once. With SIGNOFF_MAIL_WORKER on, the
+portal only records the receipt: the mail worker's round (`signoff mail-worker`, every second)
+sends it, in a process of its own.
 
 A receipt is claimed before it goes (its status and try count are compared and set in one
 update), so two servers, or a round racing the background sender, never send it twice.
@@ -19,7 +20,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -27,7 +27,8 @@ from typing import Any
 from portal.mail import MailError, Message, render
 from portal.per_loop import PerLoop
 from portal.settings import Settings
-from portal.store.models import Acknowledgement, Delivery, Person
+from portal.store.chain_writer import RECEIPT
+from portal.store.models import Acknowledgement, Delivery
 from portal.store.signing import version_text
 from portal.usecases.delivery import LazyMailer
 from portal.usecases.invitations import sign_url
@@ -35,7 +36,7 @@ from portal.wording import long_time, pupil_names
 
 log = logging.getLogger(__name__)
 
-PURPOSE = "receipt"
+PURPOSE = RECEIPT
 STALE_AFTER = timedelta(minutes=2)
 """A receipt still pending this long after signing lost its sender (the server restarted)."""
 ABANDONED_AFTER = timedelta(minutes=10)
@@ -54,26 +55,11 @@ still owed after 4 s of signing); four caught up sooner but slowed the signature
 the server with, and a parent waits on a signature, not on a receipt."""
 
 
-async def owe_receipt(
-    settings: Settings, *, school_id: int, person_id: int, acknowledgement_ids: Sequence[int]
-) -> int | None:
-    """Record the receipt owed for a new signature and queue it; its delivery id, or None when
-    the signer has no address."""
-    person = await Person.get(id=person_id)
-    if not person.email:
-        return None
-    delivery = await Delivery.create(
-        school_id=school_id,
-        person=person,
-        invitation_id=None,
-        key=f"{PURPOSE}:{min(acknowledgement_ids)}:email",
-        channel="email",
-        purpose=PURPOSE,
-        address=person.email,
-    )
-    if not settings.mail_worker:  # else the mail worker's next round sends it
-        _outboxes.get().add(settings, delivery.id)
-    return delivery.id
+def send_receipt(settings: Settings, delivery_id: int) -> None:
+    """Send a receipt the signing transaction recorded, off the signer's request (or leave it to
+    the mail worker's next round)."""
+    if not settings.mail_worker:
+        _outboxes.get().add(settings, delivery_id)
 
 
 async def drain() -> None:

@@ -18,7 +18,7 @@ from portal.settings import Settings
 from portal.store import signing as store
 from portal.store.agreements import renewal_rule
 from portal.store.audit import Event
-from portal.usecases.receipts import owe_receipt
+from portal.usecases.receipts import send_receipt
 
 SELF = "self"
 
@@ -79,9 +79,10 @@ async def sign_agreement(
     day) is already signed; one whose signature lapsed is signed again in the next round.
     Concurrent or repeated calls work out the same round and collide on the (person, version,
     subject, round) unique constraint: exactly one writes, the others get `created=False` (busy
-    moments share one transaction: see portal.store.chain_writer). A receipt is owed after
-    the commit when `settings` can send mail and the signer has an address; it goes out in the
-    background (portal.usecases.receipts), so the signer never waits for the mail server.
+    moments share one transaction: see portal.store.chain_writer). When `settings` can send
+    mail and the signer has an address, the same transaction records the receipt owed; it goes
+    out in the background (portal.usecases.receipts), so the signer never waits for the mail
+    server.
     """
     version = await _checked_version(request)
     at = at or datetime.now(UTC)
@@ -89,23 +90,25 @@ async def sign_agreement(
     rounds = await _rounds_due(request, latest, at)
     if not rounds:
         return _already_signed(latest, at)
-    ids = await _insert(request, version.sha256, rounds, evidence, at)
-    if not ids:  # a concurrent submit wrote the same rounds first
+    emailing = settings is not None and bool(settings.smtp_url)
+    inserted = await _insert(request, version.sha256, rounds, evidence, at, receipt=emailing)
+    if not inserted.ids:  # a concurrent submit wrote the same rounds first
         return _already_signed(await _latest(request), at)
-    if settings is not None and settings.smtp_url:
-        await owe_receipt(
-            settings,
-            school_id=request.school_id,
-            person_id=request.person_id,
-            acknowledgement_ids=ids,
-        )
-    return Signing(True, tuple(ids), at)
+    if settings is not None and inserted.receipt_id is not None:
+        send_receipt(settings, inserted.receipt_id)
+    return Signing(True, tuple(inserted.ids), at)
 
 
 async def _insert(
-    request: SignRequest, sha256: str, rounds: dict[str, int], evidence: Evidence, at: datetime
-) -> list[int]:
-    """One submission: a row per subject's due round, with its audit entry; [] if already there."""
+    request: SignRequest,
+    sha256: str,
+    rounds: dict[str, int],
+    evidence: Evidence,
+    at: datetime,
+    *,
+    receipt: bool,
+) -> store.Inserted:
+    """One submission: a row per subject's due round, with its audit entry and receipt owed."""
     submission = secrets.token_hex(16)
     rows = [
         _row(request, sha256, key, rounds[key], evidence, at, submission) for key in sorted(rounds)
@@ -117,7 +120,7 @@ async def _insert(
         _audit_data(request, sha256, rounds, evidence, at),
     )
     return await store.insert_acknowledgements(
-        rows, school_id=request.school_id, submission=submission, event=event
+        rows, school_id=request.school_id, submission=submission, event=event, receipt=receipt
     )
 
 

@@ -7,6 +7,8 @@ import socket
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+from tortoise.transactions import in_transaction
+
 from portal.core.evidence import Assurance
 from portal.store.models import Acknowledgement, Delivery
 from portal.usecases import receipts
@@ -196,3 +198,41 @@ async def test_a_rush_of_receipts_shares_a_few_connections(db, mail_settings, ma
     ]
     assert 1 <= mail_peer.sessions <= receipts.CONNECTIONS
     assert await Delivery.filter(purpose="receipt", status="sent").count() == 6
+
+
+async def test_a_batch_owes_one_receipt_per_new_signature_with_an_address(db, tmp_path):
+    # Signed together (one group commit): a double submit, and a parent with no address.
+    settings = make_settings(
+        tmp_path, SIGNOFF_SMTP_URL="smtp://127.0.0.1:9", SIGNOFF_MAIL_WORKER="1"
+    )
+    jane = await family(settings)
+    ann = await family(
+        settings, parent="Ann Nomail", email=None, children=(("Cy Nomail", "Year 2"),)
+    )
+    results = await asyncio.gather(
+        sign_agreement(_request(jane), _evidence(jane), settings=settings),
+        sign_agreement(_request(jane), _evidence(jane), settings=settings),
+        sign_agreement(_request(ann), _evidence(ann), settings=settings),
+    )
+    assert sorted(r.created for r in results) == [False, True, True]
+    [delivery] = await Delivery.filter(purpose="receipt")
+    [ack] = await Acknowledgement.filter(person_id=jane.parent.id)
+    assert delivery.key == f"receipt:{ack.id}:email" and delivery.address == "jane@home.example"
+    assert delivery.status == "pending" and delivery.created_at is not None
+
+
+async def test_the_receipt_is_owed_in_the_signing_transaction(db, tmp_path):
+    settings = make_settings(
+        tmp_path, SIGNOFF_SMTP_URL="smtp://127.0.0.1:9", SIGNOFF_MAIL_WORKER="1"
+    )
+    fam = await family(settings)
+    try:
+        async with in_transaction():
+            await sign_agreement(_request(fam), _evidence(fam), settings=settings)
+            assert await Delivery.filter(purpose="receipt").count() == 1
+            raise RuntimeError("the caller's transaction fails after signing")
+    except RuntimeError:
+        pass
+    # Neither survives without the other.
+    assert await Acknowledgement.all().count() == 0
+    assert await Delivery.filter(purpose="receipt").count() == 0
