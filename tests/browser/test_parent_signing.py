@@ -8,6 +8,8 @@ from __future__ import annotations
 import asyncio
 import re
 import shutil
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ from playwright.async_api import Page
 
 from portal.cli.demo import import_demo
 from portal.settings import Settings
-from portal.store.models import Acknowledgement, AgreementVersion, Person
+from portal.store.models import Acknowledgement, AgreementVersion, Invitation, Person
 from portal.usecases.invitations import invite
 from tests.browser.support import chromium, free_port, serious, served
 from tests.conftest import make_settings
@@ -167,3 +169,41 @@ async def _tab_to(page: Page, element_id: str, limit: int = 60) -> None:
         if await _focused(page) == element_id:
             return
     pytest.fail(f"#{element_id} never took focus by Tab")
+
+
+async def test_parent_whose_link_ran_out_gets_a_new_one(db, journey, mail_peer):
+    settings, port = journey
+    await _invite_everyone(settings, mail_peer)
+    link = _link_for(mail_peer, MOUSE)
+    await Invitation.all().update(expires_at=datetime.now(UTC) - timedelta(minutes=1))
+    async with served(settings, port), chromium() as browser:
+        page = await browser.new_page()
+        await page.goto(link)
+        await page.get_by_role("heading", name="This link has expired").wait_for()
+        await page.get_by_role("link", name="Email me a new link").click()
+        assert await serious(page) == []
+        await page.get_by_role("button", name="Email me a new link").click()  # nothing typed
+        await page.get_by_text("There is a problem").wait_for()
+        assert await page.get_by_label("Your email address").get_attribute("aria-invalid") == "true"
+        assert await serious(page) == []
+        await page.get_by_label("Your email address").fill(MOUSE.upper())
+        await page.get_by_role("button", name="Email me a new link").click()
+        await page.get_by_role("heading", name="Check your email").wait_for()
+        assert await serious(page) == []
+        [_, fresh] = await _messages_to(mail_peer, MOUSE, 2)
+        match = re.search(r"(http://127\.0\.0\.1:\d+/sign/\S+)", text_of(fresh))
+        assert match and match.group(1) != link
+        await page.goto(match.group(1))
+        await page.get_by_label("Your full name").fill("Funmilayo Adeyemi")
+        await page.get_by_role("checkbox").check()
+        await page.get_by_role("button", name="Sign").click()
+        await page.get_by_role("heading", name="Signed – thank you").wait_for()
+    await _stored(MOUSE)
+
+
+async def _messages_to(mail_peer: MailPeer, address: str, count: int) -> list[EmailMessage]:
+    for _ in range(200):
+        if len(mail_peer.to(address)) >= count:
+            break
+        await asyncio.sleep(0.05)
+    return mail_peer.to(address)

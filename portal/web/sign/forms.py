@@ -8,6 +8,7 @@ from portal.settings import Settings
 from portal.usecases.responses import ResponseKind
 
 FORM_SALT = "signoff.sign-form"
+NEW_LINK_SALT = "signoff.new-link-form"
 FORM_MAX_AGE = 12 * 3600  # a tab left open overnight gets a fresh form, not an error page
 MAX_NAME = 200
 CHANGED = "The agreement changed while you were reading it. Please read it again and sign."
@@ -27,6 +28,8 @@ class FormTokens:
     def __init__(self, settings: Settings) -> None:
         # The current key signs; previous keys still verify, so an open form survives a rotation.
         self._signer = TimestampSigner(settings.signing_keys, salt=FORM_SALT)
+        # The "email me a new link" form belongs to no invitation: a signer of its own.
+        self._new_link = TimestampSigner(settings.signing_keys, salt=NEW_LINK_SALT)
 
     def issue(self, invitation_id: int) -> str:
         return self._signer.sign(str(invitation_id)).decode()
@@ -34,6 +37,15 @@ class FormTokens:
     def valid(self, token: str, invitation_id: int) -> bool:
         try:
             return self._signer.unsign(token, max_age=FORM_MAX_AGE) == str(invitation_id).encode()
+        except BadSignature:
+            return False
+
+    def issue_new_link(self) -> str:
+        return self._new_link.sign("new-link").decode()
+
+    def valid_new_link(self, token: str) -> bool:
+        try:
+            return self._new_link.unsign(token, max_age=FORM_MAX_AGE) == b"new-link"
         except BadSignature:
             return False
 

@@ -5,8 +5,10 @@ Routes parse the request, call a use case and render; the rules live in portal.u
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -15,6 +17,7 @@ from portal.core.changes import VersionChanges
 from portal.settings import Settings
 from portal.usecases.changes import changes_for_link
 from portal.usecases.invitations import InvalidToken, read_token
+from portal.usecases.new_links import AddressError, checked_address, send_new_links
 from portal.usecases.responses import ResponseKind, respond
 from portal.usecases.sign_links import LinkState, SignLink, certificate, open_link, sign_by_link
 from portal.usecases.signing import SigningError
@@ -31,6 +34,9 @@ from portal.web.sign.forms import (
 from portal.web.sign.headers import harden
 from portal.web.sign.render import SignRenderer
 
+log = logging.getLogger(__name__)
+MAX_TYPED = 1000
+
 
 class SignPages:
     def __init__(self, settings: Settings) -> None:
@@ -40,6 +46,9 @@ class SignPages:
 
     def routes(self) -> list[BaseRoute]:
         return [
+            # Before "/sign/{token}", which would take "new-link" for a token.
+            Route("/sign/new-link", self.new_link_form, methods=["GET", "HEAD"]),
+            Route("/sign/new-link", self.new_link, methods=["POST"]),
             Route("/sign/{token}", self.show, methods=["GET", "HEAD"]),
             Route("/sign/{token}", self.submit, methods=["POST"]),
             Route("/sign/{token}/certificate.pdf", self.certificate, methods=["GET"]),
@@ -142,6 +151,25 @@ class SignPages:
             return self.view.page(request, link)
         return self.view.render(request, "sign/responded.html", {"link": link, "kind": kind})
 
+    async def new_link_form(self, request: Request) -> Response:
+        return self.view.new_link_page(request)
+
+    async def new_link(self, request: Request) -> Response:
+        form = await request.form()
+        typed = str(form.get("email", ""))[:MAX_TYPED]
+        if not self.forms.valid_new_link(str(form.get("csrf", ""))):
+            return self.view.new_link_page(request, typed, Errors(form=TIMED_OUT), 403)
+        if not self.settings.smtp_url:
+            return self.view.new_link_page(request, typed, status=503)
+        try:
+            address = checked_address(typed)
+        except AddressError as exc:
+            return self.view.new_link_page(request, typed, Errors(email=str(exc)), 422)
+        response = self.view.render(request, "sign/new_link_sent.html", {"email": address})
+        # After the page is sent: how long it takes must not tell whether the address is known.
+        response.background = BackgroundTask(_send_new_links, self.settings, address, _now())
+        return response
+
     async def _again(
         self,
         request: Request,
@@ -163,6 +191,13 @@ class SignPages:
             return read_token(self.settings, request.path_params["token"])
         except InvalidToken:
             return None
+
+
+async def _send_new_links(settings: Settings, address: str, now: datetime) -> None:
+    try:
+        await send_new_links(settings, address, now)
+    except Exception:  # nobody waits on it: log, never raise into the server
+        log.exception("sending new sign links failed")
 
 
 def _back_to_page(request: Request) -> Response:

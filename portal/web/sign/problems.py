@@ -43,3 +43,6 @@ PROBLEMS: dict[str, tuple[int, str, str]] = {
         "The school has withdrawn this link.",
     ),
 }
+
+RENEWABLE = {"invalid", LinkState.UNKNOWN, LinkState.EXPIRED, LinkState.REPLACED}
+"""Problems the holder can mend by asking for a new link by email (portal.usecases.new_links)."""

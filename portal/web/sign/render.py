@@ -13,7 +13,7 @@ from portal.usecases.sign_links import LinkState, SignLink
 from portal.web.agreement_html import agreement_html
 from portal.web.sign.forms import Errors, FormTokens
 from portal.web.sign.headers import harden
-from portal.web.sign.problems import PROBLEMS
+from portal.web.sign.problems import PROBLEMS, RENEWABLE
 from portal.web.templating import templates
 
 
@@ -82,6 +82,21 @@ class SignRenderer:
             status,
         )
 
+    def new_link_page(
+        self, request: Request, email: str = "", errors: Errors | None = None, status: int = 200
+    ) -> Response:
+        return self.render(
+            request,
+            "sign/new_link.html",
+            {
+                "csrf": self.forms.issue_new_link(),
+                "email": email,
+                "errors": errors or Errors(),
+                "can_email": bool(self.settings.smtp_url),
+            },
+            status,
+        )
+
     def problem(self, request: Request, state: str, link: SignLink | None = None) -> Response:
         status, heading, explanation = PROBLEMS[state]
         return self.render(
@@ -93,6 +108,8 @@ class SignRenderer:
                 "school": link.school_name if link else "",
                 "office": link.office if link else "",
                 "office_email": link.office_email if link else "",
+                # A link the school withdrew is the school's to reissue, not ours.
+                "new_link": bool(self.settings.smtp_url) and state in RENEWABLE,
             },
             status,
         )
@@ -100,5 +117,5 @@ class SignRenderer:
     def render(
         self, request: Request, name: str, context: dict[str, Any], status: int = 200
     ) -> Response:
-        context = {"token": request.path_params["token"], **context}
+        context = {"token": request.path_params.get("token", ""), **context}
         return harden(templates().TemplateResponse(request, name, context, status_code=status))
