@@ -15,7 +15,8 @@ def echo_report(report: ReminderReport) -> None:
     click.echo(
         f"{report.campaigns} campaign(s) with a reminder due: {report.sent} sent, "
         f"{report.already_sent} already sent, {report.no_email} without email (paper), "
-        f"{report.no_live_link} whose link has expired (send the campaign again)"
+        f"{report.no_live_link} whose link has expired (send the campaign again), "
+        f"{report.awaiting_reply} waiting for the office to answer their reply"
     )
     for failure in report.failed:
         click.echo(f"NOT SENT: {failure}", err=True)

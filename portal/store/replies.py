@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -71,6 +72,14 @@ async def answered(school: School, limit: int) -> list[Reply]:
 
 async def waiting_count(school: School) -> int:
     return await SignResponse.filter(school_id=school.id, resolved_at__isnull=True).count()
+
+
+async def unanswered(invitation_ids: Iterable[int]) -> set[int]:
+    """Those of the invitations whose holder's reply the office has not answered yet."""
+    rows = await SignResponse.filter(
+        invitation_id__in=list(invitation_ids), resolved_at__isnull=True
+    ).values_list("invitation_id", flat=True)
+    return {int(str(i)) for i in rows}
 
 
 async def mark_answered(school: School, reply_id: int, actor: str, now: datetime) -> bool | None:

@@ -14,6 +14,7 @@ from portal.core.reminders import due_step
 from portal.settings import Settings
 from portal.store import campaigns as store
 from portal.store import invitations as invitation_store
+from portal.store import replies
 from portal.store.models import Invitation
 from portal.usecases.campaign_sending import reminder_message
 from portal.usecases.campaigns import (
@@ -38,6 +39,9 @@ class ReminderReport:
     already_sent: int = 0
     no_email: int = 0
     no_live_link: int = 0
+    awaiting_reply: int = 0
+    """Not reminded: they asked a question or said they don't agree, and the office has not
+    marked the reply answered yet."""
     failed: list[str] = field(default_factory=list)
 
 
@@ -66,11 +70,16 @@ async def _remind(
 ) -> None:
     duties, _ = await duties_of(settings, loaded, now)
     live = await invitation_store.open_invitations(loaded.version.id, now)
+    waiting = await replies.unanswered(i.id for i in live.values())
     async with LazyMailer(settings) as mailer:
         for duty in duties:
             invitation = _current_link(duty, live.get(duty.signer.id), report)
-            if invitation is not None:
-                await _send_one(settings, loaded, duty, invitation, step, mailer, report)
+            if invitation is None:
+                continue
+            if invitation.id in waiting:  # a reminder would talk past their question
+                report.awaiting_reply += 1
+                continue
+            await _send_one(settings, loaded, duty, invitation, step, mailer, report)
 
 
 def _current_link(

@@ -11,10 +11,11 @@ from portal.core.evidence import Assurance
 from portal.core.reminders import ReminderSchedule
 from portal.store.agreements import publish_version
 from portal.store.campaign_models import Campaign, TermDates
-from portal.store.models import AgreementVersion, Delivery, Invitation
-from portal.usecases import campaign_sending, campaigns
+from portal.store.models import AgreementVersion, Delivery, Invitation, SignResponse
+from portal.usecases import campaign_sending, campaigns, responses
 from portal.usecases.invitations import read_token
 from portal.usecases.reminders import remind_due
+from portal.usecases.responses import ResponseKind, respond
 from portal.usecases.signing import Evidence, SignRequest, sign_agreement
 from tests.factories import make_school, make_staff, publish_seeds
 from tests.mailpeer import text_of
@@ -180,3 +181,30 @@ async def test_no_reminders_once_a_newer_version_is_in_force(db, mail_settings, 
     await publish_version(agreement, newer, by="tests")
     assert (await remind_due(mail_settings, at(10, 10, 11))).campaigns == 0
     assert await Delivery.filter(purpose="reminder").count() == 0
+
+
+async def test_a_reply_waiting_for_the_office_pauses_their_reminders(db, mail_settings, mail_peer):
+    await publish_seeds()
+    school = await make_school("clearwell")
+    staff = await staff_room(school)
+    await sent_campaign(mail_settings, school)
+    asker = await Invitation.get(person_id=staff[2].id)
+    await respond(
+        mail_settings,
+        asker.id,
+        ResponseKind.QUESTION,
+        "Does this cover the staff WhatsApp group?",
+        ip="203.0.113.7",
+        user_agent="TestPhone/1.0",
+        now=at(10, 8).astimezone(UTC),
+    )
+    first = await remind_due(mail_settings, at(10, 10, 11))
+    assert (first.sent, first.awaiting_reply) == (3, 1)
+    assert staff[2].id not in {d.person_id for d in await reminder_keys(1)}  # type: ignore[attr-defined]
+
+    reply = await SignResponse.get(invitation_id=asker.id)
+    answered_at = at(10, 11).astimezone(UTC)
+    assert await responses.mark_answered(school, reply.id, "office@clearwell.example", answered_at)
+    second = await remind_due(mail_settings, at(10, 14, 11))
+    assert (second.sent, second.awaiting_reply) == (4, 0)
+    assert staff[2].id in {d.person_id for d in await reminder_keys(2)}  # type: ignore[attr-defined]

@@ -58,6 +58,7 @@ async def test_waiting_replies_show_who_about_what_and_their_words(db, settings)
         page = await client.get("/office/clearwell/replies")
     assert page.status_code == 200
     assert "Waiting for an answer (1)" in page.text
+    assert "until then the campaign sends them no reminders" in page.text
     assert "Jane Smith" in page.text and "Question" in page.text
     assert "for Amy Smith (Year 4), Ben Smith (Year 1)" in page.text
     assert "mailto:jane@home.example" in page.text
