@@ -33,6 +33,7 @@ from bots.slack.sign import agreement_url
 from portal.core.renewals import Status
 from portal.sealing import sealer_for
 from portal.settings import Settings
+from portal.store import replies
 from portal.store.models import Agreement, Delivery, Person, School
 from portal.store.slack_models import NudgeSnooze
 from portal.usecases.obligations import Duty, roll
@@ -108,11 +109,15 @@ async def nudge_unsigned(
     nudge, duties = await _prepare(settings, school, agreement)
     report = NudgeReport(school, agreement, nudge.version, step)
     snoozed = await _snoozed(nudge.agreement)
+    waiting = await replies.people_with_unanswered(nudge.agreement.id)
     people = {p.id: p for p in await Person.filter(id__in=[d.signer.id for d in duties])}
     for duty in duties:
         person = people[duty.signer.id]
         if person.id in snoozed:
             report.skipped.append((person.full_name, "asked to be reminded tomorrow"))
+            continue
+        if person.id in waiting:
+            report.skipped.append((person.full_name, "their reply is waiting for the office"))
             continue
         delivery = await _claim(nudge.key(person, step, _round(duty)), nudge.school, person, step)
         if delivery is None:

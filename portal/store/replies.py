@@ -82,6 +82,14 @@ async def unanswered(invitation_ids: Iterable[int]) -> set[int]:
     return {int(str(i)) for i in rows}
 
 
+async def people_with_unanswered(agreement_id: int) -> set[int]:
+    """People whose reply about the agreement (any version) the office has not answered yet."""
+    rows = await SignResponse.filter(
+        invitation__agreement_id=agreement_id, resolved_at__isnull=True
+    ).values_list("invitation__person_id", flat=True)
+    return {int(str(i)) for i in rows}
+
+
 async def mark_answered(school: School, reply_id: int, actor: str, now: datetime) -> bool | None:
     """Mark a reply answered, once: False when it was answered before, None when this school
     has no such reply."""

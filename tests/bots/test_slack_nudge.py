@@ -8,8 +8,11 @@ import pytest
 from bots.slack.nudge import NudgeError, nudge_unsigned
 from portal.core.evidence import Assurance
 from portal.core.renewals import academic_year_start
-from portal.store.models import AgreementVersion, Delivery
+from portal.store import invitations
+from portal.store.models import AgreementVersion, Delivery, SignResponse
 from portal.store.slack_models import NudgeSnooze
+from portal.usecases import responses
+from portal.usecases.responses import ResponseKind, respond
 from portal.usecases.signing import Evidence, SignRequest, sign_agreement
 from tests.bots.conftest import SCHOOL, Slack, slack_settings
 from tests.bots.slack_peer import SlackPeer
@@ -199,3 +202,43 @@ async def test_a_lapsed_signature_is_nudged_again_in_its_next_round(
     assert "Your last signature has lapsed." in json.dumps(message)
     keys = await Delivery.filter(purpose="nudge").order_by("id").values_list("key", flat=True)
     assert keys == [first_round, f"nudge:slack:{AGREEMENT}:2024-09:{ada.id}:round-2:step-1"]
+
+
+async def test_someone_whose_reply_waits_for_the_office_is_not_nudged(
+    tmp_path: Path, peer: SlackPeer, db
+):
+    people = await _staff(peer)
+    settings = slack_settings(tmp_path, peer)
+    school = await make_school(SCHOOL)
+    version = await AgreementVersion.get(agreement__slug=AGREEMENT, agreement__school=school)
+    link = await invitations.create(
+        school,
+        person_id=people["Ben Baker"],
+        agreement_id=version.agreement_id,  # type: ignore[attr-defined]
+        version_id=version.id,
+        pupil_ids=[],
+        expires_at=datetime.now(UTC) + timedelta(days=30),
+        actor="tests",
+    )
+    await respond(
+        settings,
+        link.id,
+        ResponseKind.DISAGREE,
+        "I use WhatsApp for the netball team.",
+        ip="",
+        user_agent="",
+        now=datetime.now(UTC),
+    )
+
+    waiting = await nudge_unsigned(settings, SCHOOL, AGREEMENT, step=1, pace=0)
+    assert waiting.sent == ["Ada Able", "Cat Cole"]
+    assert ("Ben Baker", "their reply is waiting for the office") in waiting.skipped
+
+    reply = await SignResponse.get(invitation_id=link.id)
+    assert await responses.mark_answered(school, reply.id, "office@clearwell.example", _now())
+    answered = await nudge_unsigned(settings, SCHOOL, AGREEMENT, step=2, pace=0)
+    assert "Ben Baker" in answered.sent
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
