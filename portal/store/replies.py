@@ -70,6 +70,12 @@ async def answered(school: School, limit: int) -> list[Reply]:
     return await _replies(school, rows)
 
 
+async def one(school: School, reply_id: int) -> Reply | None:
+    rows = await SignResponse.filter(id=reply_id, school_id=school.id).values(*_FIELDS)
+    found = await _replies(school, rows)
+    return found[0] if found else None
+
+
 async def waiting_count(school: School) -> int:
     return await SignResponse.filter(school_id=school.id, resolved_at__isnull=True).count()
 

@@ -6,11 +6,21 @@ from datetime import UTC, datetime, timedelta
 
 from portal.store import invitations
 from portal.store.audit import verify
-from portal.store.models import Agreement, AgreementVersion, AuditEvent, SignResponse
+from portal.store.models import (
+    Agreement,
+    AgreementVersion,
+    AuditEvent,
+    Invitation,
+    Person,
+    SignResponse,
+)
+from portal.usecases import responses
+from portal.usecases.invitations import link_token
 from portal.usecases.responses import ResponseKind, respond
 from tests.factories import make_school, make_staff, publish_seeds
+from tests.mailpeer import text_of
 from tests.web.office_support import client_for, csrf, make_office_user, sign_in
-from tests.web.sign_support import Family, family
+from tests.web.sign_support import Family, family, sign_client, sign_form
 
 
 async def _reply(
@@ -102,7 +112,7 @@ async def test_not_me_says_how_to_reach_the_right_person(db, settings):
         await sign_in(client, user)
         page = await client.get("/office/clearwell/replies")
     assert "Not me" in page.text and "Wrong Jane" in page.text
-    assert "Check the address in the roster" in page.text
+    assert "Put the right address in the roster" in page.text
 
 
 async def test_another_schools_reply_can_be_neither_seen_nor_answered(db, settings):
@@ -140,3 +150,53 @@ async def test_school_page_counts_what_needs_doing(db, settings):
         home.text
     )
     assert "No campaign is sending reminders." in home.text
+
+
+async def test_after_not_me_the_office_sends_a_new_link_to_the_right_address(
+    db, mail_settings, mail_peer
+):
+    fam = await family(mail_settings)
+    reply = await _reply(mail_settings, fam, ResponseKind.NOT_ME, "Wrong Jane")
+    # The office corrects the roster (as a re-import would).
+    await Person.filter(id=fam.parent.id).update(email="jane.smith@right.example")
+    user = await make_office_user()
+    async with client_for(mail_settings) as client:
+        await sign_in(client, user)
+        token = csrf((await client.get("/office/clearwell/replies")).text)
+        sent = await client.post(
+            f"/office/clearwell/replies/{reply.id}/new-link", data={"csrf": token}
+        )
+        page = await client.get(sent.headers["location"])
+    assert "A new link was emailed to Jane Smith." in page.text
+    [message] = await mail_peer.wait_for(1)
+    assert message["To"] == "jane.smith@right.example"
+    fresh = await Invitation.filter(person_id=fam.parent.id).order_by("-id").first()
+    assert fresh.id != fam.invitation.id and fresh.revoked_at is None
+    assert link_token(mail_settings, fresh.id) in text_of(message)
+
+
+async def test_without_a_mail_server_no_new_link_is_sent(db, settings):
+    fam = await family(settings)
+    reply = await _reply(settings, fam, ResponseKind.QUESTION, "Sorted now")
+    user = await make_office_user()
+    async with client_for(settings) as client:  # no SIGNOFF_SMTP_URL here
+        await sign_in(client, user)
+        token = csrf((await client.get("/office/clearwell/replies")).text)
+        url = f"/office/clearwell/replies/{reply.id}/new-link"
+        sent = await client.post(url, data={"csrf": token})
+        page = await client.get(sent.headers["location"])
+    assert "Signoff cannot send email here" in page.text
+    assert await Invitation.filter(person_id=fam.parent.id).count() == 1
+
+
+async def test_no_new_link_for_someone_who_has_signed_since(db, mail_settings, mail_peer):
+    fam = await family(mail_settings)
+    reply = await _reply(mail_settings, fam, ResponseKind.QUESTION, "Sorted now")
+    async with sign_client(mail_settings) as parent:
+        form = await parent.get(fam.url)
+        await parent.post(fam.url, data=sign_form(form.text))
+    outcome = await responses.send_new_link(
+        mail_settings, fam.school, reply.id, "office@clearwell.example", datetime.now(UTC)
+    )
+    assert outcome is responses.NewLink.SIGNED
+    assert await Invitation.filter(person_id=fam.parent.id).count() == 1
