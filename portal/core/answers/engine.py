@@ -45,6 +45,7 @@ MAX_CITATIONS = 3
 # limit the asker's circumstances break.
 VETO_SHARE = 0.75
 _PERMISSIONS = frozenset({Force.PERMIT, Force.ONLY, Force.CAUTION})
+_SETTLED_BY_LIMITS = frozenset({Verdict.YES, Verdict.NO})
 _ASKER_FAMILY = frozenset({"family", "family_friend", "personal_friend"})
 
 
@@ -134,10 +135,12 @@ class AnswerEngine:
         """The best rule's ruling, unless it allows what a close rival on the same topic allows
         only in circumstances the asker rules out ("only where the school allows devices", asked
         by someone at a no-phones school): every limit on a permission must hold, so the broken
-        one decides."""
+        one decides. A permission the asker already falls outside ("during their break times in
+        the staff room", asked with pupils in the room) gives way the same way to the rival that
+        names the limit they break ("only when no pupils are present")."""
         best = ranked[0]
         ruling = rule_on(best.rule, asked, self.lexicon)
-        if ruling.verdict is not Verdict.YES or best.rule.force not in _PERMISSIONS:
+        if ruling.verdict not in _SETTLED_BY_LIMITS or best.rule.force not in _PERMISSIONS:
             return best, ruling
         floor = best.score * VETO_SHARE
         for rival in ranked[1:]:

@@ -51,6 +51,9 @@ OFF_TOPIC = 0.25
 # The rule speaks only of the other kind of site than the question: a ban on personal webspace
 # asked about an official school account, or a duty on official sites asked about one's own.
 OTHER_SITE = -2.0
+# A rule that names no kind of site but stands in a section on staff's personal use, asked about
+# an official site: the section says which accounts it means, if less surely than its words would.
+PERSONAL_SECTION = -1.5
 # A rule that settles the matter (forbids, allows, names an approver) beats a bare duty.
 DECISIVE = 0.5
 # The asker proposes the opposite of the rule's duty, or asks who approves and the rule says.
@@ -87,6 +90,22 @@ _ASKER_ROLE = re.compile(
     r"|^([a-z' ]{2,30}?) here\b"
 )
 _SUBJECT_WORDS = 8
+# The question is about a kind of worker the policy singles out (volunteers, contractors), as
+# the asker or as the one who acted, and the rule is written for that kind ("action may be taken
+# in respect of … volunteers", "Contracted providers … must inform"): it answers them before a
+# rule for all staff. Pairs of (the kind in a question, the kind in a rule).
+NAMED_KIND = 1.5
+_KINDS = (
+    (re.compile(r"\bvolunteer(?:s|ing|ed)?\b"), re.compile(r"\bvolunteers?\b")),
+    (
+        re.compile(
+            r"\bcontractors?\b"
+            r"|\b(?:contracted|outsourced) (?:providers?|compan(?:y|ies)|firms?)\b"
+            r"|\b(?:we(?:'re| are)|i work for) (?:the|a|an) (?:\w+ )?(?:company|firm)\b"
+        ),
+        re.compile(r"\bcontractors?\b|\bcontracted providers?\b"),
+    ),
+)
 # The rule governs the act the asker proposes: the same verb after its force words ("must not
 # contact …") as after the asker's "can I" ("drop him a message"). Small beside a topic (2–6):
 # it tells apart sibling rules that topics and words leave within a point of each other. A verb
@@ -157,6 +176,9 @@ def rank(
     ]
     if asker:
         scored = [_addressed(s, asker) for s in scored]
+    kinds = [in_rule for in_question, in_rule in _KINDS if in_question.search(question.folded)]
+    if kinds:
+        scored = [_for_kind(s, kinds) for s in scored]
     return sorted(scored, key=lambda s: (-s.score, s.rule.order))
 
 
@@ -174,6 +196,12 @@ def _addressed(scored: Scored, asker: frozenset[str]) -> Scored:
     if not roles(subject) & asker:
         return scored
     return replace(scored, score=scored.score + ADDRESSED)
+
+
+def _for_kind(scored: Scored, kinds: list[re.Pattern[str]]) -> Scored:
+    if not any(kind.search(fold(scored.rule.sentence)) for kind in kinds):
+        return scored
+    return replace(scored, score=scored.score + NAMED_KIND)
 
 
 def _limits(reading: Reading) -> frozenset[str]:
@@ -223,6 +251,7 @@ def _score(
     implied = [f for f in facts if f not in _facts(question, stated=True)]
     score = sum(question.topics[t] for t in topics)
     score += OTHER_SITE * _other_site(rule, question)
+    score += PERSONAL_SECTION * _personal_elsewhere(rule, question)
     if topical:
         score -= OFF_TOPIC * len(rule.topics - question.topics.keys())
     score += CLAUSE_TOPIC * sum(question.topics[t] for t in echoed)
@@ -271,14 +300,26 @@ def _proposed(rule: Rule, question: Question) -> bool:
 
 def _other_site(rule: Rule, question: Question) -> bool:
     """One kind of site (official or personal) asked about, and a rule about only the other."""
+    asked = _asked_site(question)
+    if asked is None:
+        return False
+    other = "personal_account" if asked == "official" else "official"
+    return other in rule.sites and asked not in rule.sites
+
+
+def _personal_elsewhere(rule: Rule, question: Question) -> bool:
+    """An official site asked about, and a rule from a section on personal use."""
+    return rule.personal_section and _asked_site(question) == "official"
+
+
+def _asked_site(question: Question) -> str | None:
     personal, official = "personal_account" in question.facts, "official" in question.facts
     if not (personal or official):
         # The account the asker's act happens on, when only the act names it ("on whatsapp").
         personal, official = question.act.channel == "personal", question.act.channel == "official"
     if personal == official:
-        return False
-    wanted, other = _SITE_KINDS if official else _SITE_KINDS[::-1]
-    return other in rule.sites and wanted not in rule.sites
+        return None
+    return "official" if official else "personal_account"
 
 
 _SITE_KINDS = ("official", "personal_account")

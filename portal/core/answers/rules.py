@@ -28,6 +28,9 @@ _SIGNPOST = re.compile(
 _EXAMPLES = re.compile(r"^(?:as examples|for example|e\.g\.)", re.IGNORECASE)
 _TO_PARENTS = re.compile(r"\bparent")
 _SITES = ("personal_account", "official", "third_party")
+# A section on staff's personal use of social media ("PERSONAL USE OF SOCIAL MEDIA", "When using
+# social media in staff's personal life"): what it says is about their own accounts.
+_PERSONAL_SECTION = re.compile(r"\bpersonal (?:use|life|lives)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,9 @@ class Rule:
     """Which kind of site the sentence speaks of: "personal_account", "official", or both."""
     act: Act = NO_ACT
     """The act the sentence governs: the verb phrase after its force words."""
+    personal_section: bool = False
+    """The sentence names no kind of site but stands in a section on staff's personal use: it
+    speaks of their own accounts, though less surely than a sentence that says so."""
 
     @property
     def force(self) -> Force:
@@ -108,7 +114,23 @@ def _clause_rules(
             contrary=tuple(act for duty, act in lexicon.contrary if duty.search(folded)),
             sites=frozenset(s for s in _SITES if lexicon.qualifiers[s].search(folded)),
             act=governed_act(part, lexicon.acts),
+            personal_section=_personal_by_section(folded, clause, lexicon),
         )
+
+
+def _personal_by_section(folded: str, clause: Clause, lexicon: Lexicon) -> bool:
+    if not _PERSONAL_SECTION.search(fold(clause.heading)):
+        return False
+    named = any(lexicon.qualifiers[kind].search(folded) for kind in _ACCOUNT_KINDS)
+    return not named and not _names_school_site(folded, lexicon)
+
+
+_ACCOUNT_KINDS = ("personal_account", "official")
+
+
+def _names_school_site(folded: str, lexicon: Lexicon) -> bool:
+    """ "for purposes of updating school accounts": the school's own sites, in whatever words."""
+    return any(p.search(folded) for name, p in lexicon.concepts if name == "official_site")
 
 
 def _joined(parts: list[str]) -> list[str]:
