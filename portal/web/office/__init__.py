@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.routing import BaseRoute
 
 from portal.settings import Settings
-from portal.web import office_replies
+from portal.web import office_replies, office_roster
 from portal.web.office import agreements, home, signin
 
 
@@ -16,4 +16,5 @@ def routes(settings: Settings) -> list[BaseRoute]:
         *home.routes(),
         *agreements.routes(),
         *office_replies.routes(),
+        *office_roster.routes(),
     ]

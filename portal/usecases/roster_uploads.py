@@ -1,0 +1,113 @@
+"""A roster file uploaded in the office: checked first (nothing saved), then imported exactly as
+checked.
+
+Between the two steps the file waits in the data folder under its SHA-256, so the import reads
+the very bytes the office looked at; the confirm form names it by that hash, never by a path.
+A file left there (the office never confirmed) is cleared after a day.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from portal.core.roster import Roster, RosterKind, read_roster
+from portal.settings import Settings
+from portal.store.models import School
+from portal.store.roster import ImportReport, import_roster
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Far above any school's export (a 2,000-pupil file with contacts is about 1 MB)."""
+KEPT_SECONDS = 24 * 3600
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class UploadError(ValueError):
+    """The upload cannot be used; the message says what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    name: str
+    sha256: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    upload: Upload
+    roster: Roster
+    report: ImportReport
+    """What the import would do (a dry run: nothing saved)."""
+
+
+def received(name: str, data: bytes) -> Upload:
+    if not data:
+        raise UploadError("Choose the CSV file your MIS exported.")
+    if len(data) > MAX_BYTES:
+        raise UploadError(f"The file is over {MAX_BYTES // (1024 * 1024)} MB: is it the right one?")
+    clean = Path(name or "roster.csv").name[:200]
+    return Upload(clean, hashlib.sha256(data).hexdigest(), data)
+
+
+def keep(settings: Settings, school: School, upload: Upload) -> None:
+    folder = _folder(settings, school)
+    folder.mkdir(parents=True, exist_ok=True)
+    _clear_old(folder)
+    (folder / f"{upload.sha256}.csv").write_bytes(upload.data)
+
+
+def kept(settings: Settings, school: School, sha256: str, name: str) -> Upload:
+    """The file checked earlier, by its hash."""
+    if not _SHA256.fullmatch(sha256):
+        raise UploadError("That upload is not known here. Choose the file again.")
+    path = _folder(settings, school) / f"{sha256}.csv"
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UploadError("That upload is no longer here. Choose the file again.") from None
+    return Upload(Path(name).name[:200] or "roster.csv", sha256, data)
+
+
+def forget(settings: Settings, school: School, upload: Upload) -> None:
+    (_folder(settings, school) / f"{upload.sha256}.csv").unlink(missing_ok=True)
+
+
+def read(upload: Upload, kind: RosterKind | None) -> Roster:
+    """The parsed file; RosterRefused lists every bad row."""
+    return read_roster(upload.data, kind=kind)
+
+
+async def check(school: School, upload: Upload, kind: RosterKind | None, actor: str) -> Checked:
+    roster = read(upload, kind)
+    report = await import_roster(school.slug, roster, actor=actor, dry_run=True)
+    return Checked(upload, roster, report)
+
+
+async def apply(
+    school: School, upload: Upload, kind: RosterKind | None, actor: str, *, allow_leavers: bool
+) -> tuple[Roster, ImportReport]:
+    """Import it; TooManyLeavers (nothing saved) unless `allow_leavers`."""
+    roster = read(upload, kind)
+    report = await import_roster(
+        school.slug,
+        roster,
+        actor=actor,
+        source={"file": upload.name, "sha256": upload.sha256, "via": "office"},
+        allow_leavers=allow_leavers,
+    )
+    return roster, report
+
+
+def _folder(settings: Settings, school: School) -> Path:
+    return settings.data_dir / "roster-uploads" / school.slug
+
+
+def _clear_old(folder: Path) -> None:
+    cutoff = time.time() - KEPT_SECONDS
+    for old in folder.glob("*.csv"):
+        if old.stat().st_mtime < cutoff:
+            old.unlink(missing_ok=True)

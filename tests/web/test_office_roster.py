@@ -1,0 +1,119 @@
+"""Importing the roster in the office: check first (nothing saved), then import what was checked."""
+
+from __future__ import annotations
+
+from portal.store.models import AuditEvent, Person, Pupil
+from tests.factories import make_school, publish_seeds
+from tests.web.office_support import client_for, csrf, make_office_user, sign_in
+
+STAFF = "Staff ID,Title,Forename,Surname,Email,Job Title,Staff Teams"
+PUPILS = (
+    "Adno,Surname,Forename,Year,Reg,Contact ID,Contact Forename,Contact Surname,Relationship,"
+    "Parental Responsibility,Priority,Primary Email"
+)
+FAMILIES = [
+    "003501,Okafor,Chioma,Year 9,9A,20417,Ngozi,Okafor,Mother,Yes,1,ngozi@home.example",
+    "003501,Okafor,Chioma,Year 9,9A,20420,Chidi,Okafor,Father,Yes,2,",
+    "003503,Lee,Ann,Year 8,8A,20423,Jo,Lee,Mother,Yes,1,jo@home.example",
+]
+
+
+def _csv(header: str, *rows: str) -> bytes:
+    return "\r\n".join([header, *rows]).encode()
+
+
+async def _signed_in(client) -> str:
+    await publish_seeds()
+    await make_school("clearwell")
+    await sign_in(client, await make_office_user())
+    return csrf((await client.get("/office/clearwell/roster")).text)
+
+
+async def _check(client, token: str, data: bytes, name: str = "pupils.csv", kind: str = ""):
+    return await client.post(
+        "/office/clearwell/roster/check",
+        data={"csrf": token, "kind": kind},
+        files={"file": (name, data, "text/csv")},
+    )
+
+
+def _hidden(html: str, name: str) -> str:
+    marker = f'name="{name}" value="'
+    start = html.index(marker) + len(marker)
+    return html[start : html.index('"', start)]
+
+
+async def _import(client, token: str, checked: str, **extra: str):
+    form = {
+        "csrf": token,
+        "sha256": _hidden(checked, "sha256"),
+        "name": _hidden(checked, "name"),
+        "kind": _hidden(checked, "kind"),
+        **extra,
+    }
+    return await client.post("/office/clearwell/roster/import", data=form)
+
+
+async def test_a_pupils_file_is_checked_then_imported(db, settings):
+    async with client_for(settings) as client:
+        token = await _signed_in(client)
+        checked = await _check(client, token, _csv(PUPILS, *FAMILIES))
+        assert checked.status_code == 200
+        assert "What importing pupils.csv would change" in checked.text
+        assert "Chidi Okafor (for Chioma Okafor)" in checked.text  # no email: paper route
+        assert await Pupil.all().count() == 0  # checking saves nothing
+        done = await _import(client, token, checked.text)
+    assert done.status_code == 200 and "pupils.csv is imported" in done.text
+    assert await Pupil.filter(school__slug="clearwell").count() == 2
+    assert await Person.filter(kind="parent").count() == 3
+    [event] = await AuditEvent.filter(action="roster.imported")
+    assert event.actor == "office@clearwell.example" and event.data["file"] == "pupils.csv"
+
+
+async def test_rows_that_cannot_be_read_are_listed_and_nothing_is_saved(db, settings):
+    bad = _csv(STAFF, "S1,Ms,Ann,Lee,not-an-email,Teacher,Maths", ",Mr,Bo,Ray,b@s.example,TA,")
+    async with client_for(settings) as client:
+        token = await _signed_in(client)
+        refused = await _check(client, token, bad, name="staff.csv")
+    assert refused.status_code == 422
+    assert "staff.csv was not imported" in refused.text
+    assert "line 2" in refused.text and "line 3" in refused.text
+    assert 'name="sha256"' not in refused.text  # nothing to confirm
+    assert await Person.all().count() == 0
+
+
+async def test_a_partial_export_needs_the_leavers_confirmed(db, settings):
+    everyone = [
+        f"S{n},Ms,Staff,Member{n},s{n}@clearwell.example,Teacher,Maths" for n in range(1, 13)
+    ]
+    async with client_for(settings) as client:
+        token = await _signed_in(client)
+        first = await _check(client, token, _csv(STAFF, *everyone), name="staff.csv")
+        await _import(client, token, first.text)
+        partial = await _check(client, token, _csv(STAFF, *everyone[:2]), name="maths.csv")
+        assert "This looks like part of the school" in partial.text
+        assert "10 of 12 current staff" in partial.text
+        refused = await _import(client, token, partial.text)
+        assert refused.status_code == 422
+        assert "Confirm that these people really have left." in refused.text
+        assert await Person.filter(kind="staff", left_at__isnull=True).count() == 12
+        allowed = await _import(client, token, partial.text, allow_leavers="yes")
+    assert allowed.status_code == 200 and "maths.csv is imported" in allowed.text
+    assert await Person.filter(kind="staff", left_at__isnull=True).count() == 2
+
+
+async def test_only_the_file_that_was_checked_can_be_imported(db, settings):
+    async with client_for(settings) as client:
+        token = await _signed_in(client)
+        forged = await client.post(
+            "/office/clearwell/roster/import",
+            data={"csrf": token, "sha256": "../../etc/passwd", "name": "x.csv", "kind": ""},
+        )
+        unknown = await client.post(
+            "/office/clearwell/roster/import",
+            data={"csrf": token, "sha256": "ab" * 32, "name": "x.csv", "kind": ""},
+        )
+        empty = await _check(client, token, b"")
+    assert forged.status_code == unknown.status_code == 410
+    assert "Choose the file again" in unknown.text
+    assert empty.status_code == 422 and "Choose the CSV file" in empty.text
