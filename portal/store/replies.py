@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -80,10 +79,11 @@ async def waiting_count(school: School) -> int:
     return await SignResponse.filter(school_id=school.id, resolved_at__isnull=True).count()
 
 
-async def unanswered(invitation_ids: Iterable[int]) -> set[int]:
-    """Those of the invitations whose holder's reply the office has not answered yet."""
+async def unanswered(version_id: int) -> set[int]:
+    """The invitations to sign the version whose holder's reply the office has not answered."""
+    # Few replies wait at any time: select them, rather than test every live link.
     rows = await SignResponse.filter(
-        invitation_id__in=list(invitation_ids), resolved_at__isnull=True
+        invitation__version_id=version_id, resolved_at__isnull=True
     ).values_list("invitation_id", flat=True)
     return {int(str(i)) for i in rows}
 

@@ -70,7 +70,7 @@ async def _remind(
 ) -> None:
     duties, _ = await duties_of(settings, loaded, now)
     live = await invitation_store.open_invitations(loaded.version.id, now)
-    waiting = await replies.unanswered(i.id for i in live.values())
+    waiting = await replies.unanswered(loaded.version.id)
     async with LazyMailer(settings) as mailer:
         for duty in duties:
             invitation = _current_link(duty, live.get(duty.signer.id), report)

@@ -140,3 +140,10 @@ async def test_without_a_mail_server_the_page_says_to_ask_the_office(db, setting
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+async def test_one_client_asking_again_and_again_is_stopped(db, mail_settings, mail_peer):
+    async with sign_client(mail_settings) as client:
+        answers = [await _ask(client, f"someone{n}@home.example") for n in range(11)]
+    assert [a.status_code for a in answers] == [200] * 10 + [429]
+    assert "Too many requests for new links" in answers[-1].text

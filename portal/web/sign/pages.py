@@ -21,6 +21,7 @@ from portal.usecases.new_links import AddressError, checked_address, send_new_li
 from portal.usecases.responses import ResponseKind, respond
 from portal.usecases.sign_links import LinkState, SignLink, certificate, open_link, sign_by_link
 from portal.usecases.signing import SigningError
+from portal.web.limits import SlidingLimit
 from portal.web.sign.certificate import certificate_download
 from portal.web.sign.forms import (
     CHANGED,
@@ -36,6 +37,9 @@ from portal.web.sign.render import SignRenderer
 
 log = logging.getLogger(__name__)
 MAX_TYPED = 1000
+NEW_LINKS_PER_CLIENT = 10
+NEW_LINK_WINDOW_SECONDS = 15 * 60
+TOO_OFTEN = "Too many requests for new links have come from here. Try again in a few minutes."
 
 
 class SignPages:
@@ -43,6 +47,8 @@ class SignPages:
         self.settings = settings
         self.forms = FormTokens(settings)
         self.view = SignRenderer(settings, self.forms)
+        # Each request may scan the roster for the address: a cap per client keeps that cheap.
+        self.new_link_limit = SlidingLimit(NEW_LINKS_PER_CLIENT, NEW_LINK_WINDOW_SECONDS)
 
     def routes(self) -> list[BaseRoute]:
         return [
@@ -165,6 +171,8 @@ class SignPages:
             address = checked_address(typed)
         except AddressError as exc:
             return self.view.new_link_page(request, typed, Errors(email=str(exc)), 422)
+        if not self.new_link_limit.allow(_ip(request)):
+            return self.view.new_link_page(request, typed, Errors(form=TOO_OFTEN), 429)
         response = self.view.render(request, "sign/new_link_sent.html", {"email": address})
         # After the page is sent: how long it takes must not tell whether the address is known.
         response.background = BackgroundTask(_send_new_links, self.settings, address, _now())
