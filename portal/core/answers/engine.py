@@ -20,7 +20,7 @@ from portal.core.answers.question import (
     question_sentence,
     read_question,
 )
-from portal.core.answers.ranking import Scored, key_of, rank
+from portal.core.answers.ranking import Scored, about_other_site, key_of, rank
 from portal.core.answers.retrieval import bag
 from portal.core.answers.rulebook import Pool, Rulebook, build_rulebook
 from portal.core.answers.rules import Rule
@@ -44,6 +44,11 @@ MAX_CITATIONS = 3
 # A permission is overruled by a rule on the same topic scoring at least this share of it whose
 # limit the asker's circumstances break.
 VETO_SHARE = 0.75
+# A ban or permission left open (hedged, reaching only times or places the question does not
+# settle, or limited in ways it does not settle) gives way to an outright ban on the question
+# scoring at least this share of it.
+OUTRIGHT_SHARE = 0.6
+_OPEN = frozenset({"hedged", "scope", "limits"})
 _PERMISSIONS = frozenset({Force.PERMIT, Force.ONLY, Force.CAUTION})
 _SETTLED_BY_LIMITS = frozenset({Verdict.YES, Verdict.NO})
 _ASKER_FAMILY = frozenset({"family", "family_friend", "personal_friend"})
@@ -137,9 +142,12 @@ class AnswerEngine:
         by someone at a no-phones school): every limit on a permission must hold, so the broken
         one decides. A permission the asker already falls outside ("during their break times in
         the staff room", asked with pupils in the room) gives way the same way to the rival that
-        names the limit they break ("only when no pupils are present")."""
+        names the limit they break ("only when no pupils are present"), and a ruling left open
+        gives way to an outright ban."""
         best = ranked[0]
         ruling = rule_on(best.rule, asked, self.lexicon)
+        if ruling.verdict is Verdict.CONDITIONAL and ruling.reason in _OPEN:
+            return self._outright(ranked, asked, ruling.reason) or (best, ruling)
         if ruling.verdict not in _SETTLED_BY_LIMITS or best.rule.force not in _PERMISSIONS:
             return best, ruling
         floor = best.score * VETO_SHARE
@@ -152,6 +160,35 @@ class AnswerEngine:
             if vetoed.verdict is Verdict.NO and vetoed.reason == "outside the limits":
                 return rival, vetoed
         return best, ruling
+
+    def _outright(
+        self, ranked: list[Scored], asked: Question, opening: str
+    ) -> tuple[Scored, Ruling] | None:
+        """A ban that bites only "if … likely to", or only in hours the question does not name,
+        leaves the question open; but not when a close rule on what the asker raises forbids the
+        act whatever the opening: the outright ban decides. Telling a parent about their child's
+        record is contact that may or may not be a conflict of interest, and information about
+        pupils is not to be discussed at all; a permission for official sites only is broken by
+        a personal account either way. A permission within limits the question leaves open
+        ("only according to the requirements") gives way only to a ban on something further the
+        question raises (the platform's minimum age), not to the other half of its own rule."""
+        best = ranked[0]
+        floor = best.score * OUTRIGHT_SHARE
+        for rival in ranked[1:]:
+            if rival.score < floor:
+                break
+            if rival.rule.reading.hedged or not rival.topics:
+                continue
+            if rival.rule.force is Force.PROHIBIT and about_other_site(rival.rule, asked):
+                continue  # a ban on personal accounts does not bind an official page
+            if opening == "limits" and set(rival.topics) <= set(best.topics):
+                continue
+            ruling = rule_on(rival.rule, asked, self.lexicon)
+            if ruling.verdict is Verdict.NO and (
+                rival.rule.force is Force.PROHIBIT or ruling.reason == "outside the limits"
+            ):
+                return rival, ruling
+        return None
 
     def _lexical(self, book: Rulebook, pool: Pool, asked: Question) -> dict[str, float]:
         """Each rule's BM25 score: its whole clause's plus its own sentence's."""

@@ -298,6 +298,12 @@ def _proposed(rule: Rule, question: Question) -> bool:
     )
 
 
+def about_other_site(rule: Rule, question: Question) -> bool:
+    """The rule is about the other kind of account than the one asked about, by its own words
+    or by its section's."""
+    return _other_site(rule, question) or _personal_elsewhere(rule, question)
+
+
 def _other_site(rule: Rule, question: Question) -> bool:
     """One kind of site (official or personal) asked about, and a rule about only the other."""
     asked = _asked_site(question)

@@ -109,10 +109,22 @@ def _facts_for(rule: Rule, question: Question) -> frozenset[str]:
     """The question's facts, with its clock read against the rule's own hours if it states them."""
     window = rule.reading.window
     if window is None or question.clock is None:
-        return question.facts
+        return _with_channel(question)
     inside = window[0] <= question.clock < window[1]
     dropped = {"outside_hours"} if inside else {"school_hours"}
-    return (question.facts - dropped) | {"school_hours" if inside else "outside_hours"}
+    return (_with_channel(question) - dropped) | {"school_hours" if inside else "outside_hours"}
+
+
+def _with_channel(question: Question) -> frozenset[str]:
+    """A WhatsApp group or a text happens on the asker's own account though they never say "my
+    account": the act's channel counts as that fact when the question names no site."""
+    facts = question.facts
+    if question.act.channel == "personal" and not facts & _SITES:
+        return facts | {"personal_account"}
+    return facts
+
+
+_SITES = frozenset({"official", "personal_account"})
 
 
 def _prohibition(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
