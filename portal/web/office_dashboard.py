@@ -25,6 +25,14 @@ from portal.web import auth
 from portal.web.office.render import HEADERS, page
 
 PER_PAGE = 50
+CHANNELS = {
+    "email-link": "Emailed link",
+    "portal": "Portal",
+    "slack": "Slack",
+    "teams": "Teams",
+    "paper": "Paper slip, recorded by the office",
+    "phone": "By phone, recorded by the office",
+}
 _DOWNLOAD_HEADERS = {k: v for k, v in HEADERS.items() if k != "Content-Security-Policy"}
 
 
@@ -194,6 +202,25 @@ async def evidence(request: Request) -> Response:
     )
 
 
+async def person_page(request: Request) -> Response:
+    """The evidence bundle, readable: what an inspector is shown on screen or on paper."""
+    school = await auth.require_school(request, request.path_params["school"])
+    raw = str(request.path_params["person"])
+    if not raw.isdigit() or len(raw) > 12:
+        raise HTTPException(404, "Not found")
+    bundle = await evidence_bundle.person_bundle(school, int(raw))
+    if bundle is None:
+        raise HTTPException(404, "Not found")
+    return page(
+        request,
+        "office/person.html",
+        school=school,
+        active="completion",
+        b=bundle,
+        channels=CHANNELS,
+    )
+
+
 async def trust_page(request: Request) -> Response:
     user = await auth.require_user(request)
     if user.role != "trust_admin":
@@ -217,5 +244,6 @@ def routes(settings: Settings) -> list[BaseRoute]:
         Route("/office/{school}/completion/{agreement}", agreement_page, methods=["GET"]),
         Route("/office/{school}/completion/{agreement}/people", people_page, methods=["GET"]),
         Route("/office/{school}/completion/{agreement}/export.csv", export, methods=["GET"]),
+        Route("/office/{school}/people/{person}", person_page, methods=["GET"]),
         Route("/office/{school}/people/{person}/evidence.json", evidence, methods=["GET"]),
     ]

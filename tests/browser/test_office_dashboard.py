@@ -135,6 +135,9 @@ async def test_office_sees_completion_downloads_csv_and_runs_a_campaign(db, tmp_
             )
             assert await page.locator("tbody tr").count() == 3
             violations += await serious(page)
+            await page.locator("tbody tr th a").first.click()  # one person's evidence
+            await page.get_by_text("Download the evidence bundle (JSON)").wait_for()
+            violations += await serious(page)
 
             # A campaign: start it, see who must sign, send it and watch the progress.
             await page.goto(base + "/office/clearwell/campaigns")

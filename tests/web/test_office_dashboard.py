@@ -9,7 +9,7 @@ import json
 import pytest
 
 from portal.core.evidence import Assurance
-from portal.store.models import AgreementVersion, Person, Pupil, School, StaffTeam
+from portal.store.models import Acknowledgement, AgreementVersion, Person, Pupil, School, StaffTeam
 from portal.usecases.signing import Evidence, SignRequest, sign_agreement
 from tests.factories import make_parent, make_pupil, make_school, make_staff, publish_seeds
 from tests.web.office_support import client_for, enrol_totp, make_office_user, sign_in
@@ -149,6 +149,21 @@ async def test_evidence_bundle_has_signatures_texts_and_audit_chain(clearwell, s
     assert bundle["audit_chain"]["intact"] is True
 
 
+async def test_a_persons_evidence_reads_on_screen(clearwell, settings):
+    jane = await Person.get(full_name="Jane Smith")
+    async with client_for(settings) as client:
+        await sign_in(client, await make_office_user())
+        people = await client.get(f"/office/clearwell/completion/{PLEDGE}/people")
+        page = await client.get(f"/office/clearwell/people/{jane.id}")
+    assert f'href="/office/clearwell/people/{jane.id}"' in people.text
+    assert page.status_code == 200 and page.headers["cache-control"] == "no-store"
+    ack = await Acknowledgement.get(person_id=jane.id)
+    assert ack.version_sha256 in page.text and "Emailed link" in page.text
+    assert "for Amy" in page.text and "agreement.signed" in page.text
+    assert "checks out end to end" in page.text
+    assert f"/office/clearwell/people/{jane.id}/evidence.json" in page.text
+
+
 async def test_another_schools_pages_and_people_are_not_found(clearwell, settings):
     stockham = await make_school("stockham")
     theirs = await make_staff(stockham, name="Stockham Teacher")
@@ -161,6 +176,9 @@ async def test_another_schools_pages_and_people_are_not_found(clearwell, setting
             f"/office/stockham/completion/{STAFF}/export.csv",
             f"/office/stockham/people/{theirs.id}/evidence.json",
             f"/office/clearwell/people/{theirs.id}/evidence.json",
+            f"/office/stockham/people/{theirs.id}",
+            f"/office/clearwell/people/{theirs.id}",
+            "/office/clearwell/people/not-a-number",
             "/office/completion",
         ):
             response = await client.get(url)
