@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -87,3 +88,15 @@ def verify_chain(entries: Iterable[AuditEntry]) -> ChainBreak | None:
             return ChainBreak(entry.seq, "its content does not match its hash")
         prev, expected_seq = entry.hash, expected_seq + 1
     return None
+
+
+_NAME_PART = re.compile(r"[^\W\d_]+")
+
+
+def same_signer(typed_name: str, name_on_record: str) -> bool:
+    """Whether a typed name could be the person on record: at least one name in common, whatever
+    the case, punctuation and order ("Smith, Jane", "jane smith", "J Smith"). A typed name with
+    nothing in common is worth a look: another adult may have used the link."""
+    typed = {p.casefold() for p in _NAME_PART.findall(typed_name) if len(p) > 1}
+    recorded = {p.casefold() for p in _NAME_PART.findall(name_on_record) if len(p) > 1}
+    return bool(typed & recorded) or not typed or not recorded

@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
+from portal.core.evidence import same_signer
 from portal.core.renewals import Status
 from portal.settings import Settings
 from portal.store.models import School
@@ -218,6 +219,7 @@ async def person_page(request: Request) -> Response:
         active="completion",
         b=bundle,
         channels=CHANNELS,
+        same_signer=same_signer,
     )
 
 

@@ -1,7 +1,9 @@
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from portal.core.evidence import GENESIS, AuditEntry, seal, verify_chain
+import pytest
+
+from portal.core.evidence import GENESIS, AuditEntry, same_signer, seal, verify_chain
 
 
 def _chain(n: int) -> list[AuditEntry]:
@@ -48,3 +50,19 @@ def test_removed_entry_is_found():
     del chain[1]
     problem = verify_chain(chain)
     assert problem is not None and problem.seq == 3
+
+
+@pytest.mark.parametrize(
+    ("typed", "recorded", "same"),
+    [
+        ("Jane Smith", "Jane Smith", True),
+        ("smith, jane", "Jane Smith", True),
+        ("J. Smith", "Jane Smith", True),
+        ("Jane Smith-Okafor", "Jane Okafor", True),
+        ("Siân Jones", "Sian Jones", True),  # the surname still matches
+        ("Test Parent", "Anjali Patel", False),
+        ("Mark Smith", "Jane Doe", False),
+    ],
+)
+def test_a_typed_name_with_nothing_in_common_is_flagged(typed, recorded, same):
+    assert same_signer(typed, recorded) is same

@@ -162,6 +162,14 @@ async def test_a_persons_evidence_reads_on_screen(clearwell, settings):
     assert "for Amy" in page.text and "agreement.signed" in page.text
     assert "checks out end to end" in page.text
     assert f"/office/clearwell/people/{jane.id}/evidence.json" in page.text
+    assert "not the name on record" not in page.text  # she typed her own name
+
+    # Someone else typed their name on her link: worth a look.
+    await Acknowledgement.filter(id=ack.id).update(typed_name="Mark Jones")
+    async with client_for(settings) as client:
+        await sign_in(client, await make_office_user("head@clearwell.example"))
+        flagged = await client.get(f"/office/clearwell/people/{jane.id}")
+    assert "“Mark Jones”" in flagged.text and "not the name on record" in flagged.text
 
 
 async def test_another_schools_pages_and_people_are_not_found(clearwell, settings):
