@@ -12,7 +12,8 @@ from portal.store import replies
 from portal.store import signing as store
 from portal.store.models import School
 from portal.store.replies import Reply
-from portal.usecases.invitations import NO_EMAIL, resend
+from portal.usecases import resending
+from portal.usecases.resending import NewLink
 from portal.usecases.sign_links import LinkState, SignLink, load_link
 from portal.wording import long_time, pupil_names
 
@@ -115,31 +116,11 @@ async def mark_answered(school: School, reply_id: int, actor: str, now: datetime
     return await replies.mark_answered(school, reply_id, actor, now)
 
 
-class NewLink(StrEnum):
-    """What came of the office's "send a new link" on a reply."""
-
-    SENT = "sent"
-    SIGNED = "signed"
-    NO_ADDRESS = "no-address"
-    NO_MAIL = "no-mail"
-    FAILED = "failed"
-
-
 async def send_new_link(
     settings: Settings, school: School, reply_id: int, actor: str, now: datetime
 ) -> NewLink | None:
-    """Email the person behind a reply a fresh link (after "this isn't me", once the roster
-    has their right address); None when this school has no such reply."""
+    """Email the person behind a reply a fresh link; None when this school has no such reply."""
     reply = await replies.one(school, reply_id)
     if reply is None:
         return None
-    if not settings.smtp_url:
-        return NewLink.NO_MAIL
-    if (await load_link(reply.invitation_id, now)).state is LinkState.SIGNED:
-        return NewLink.SIGNED
-    report = await resend(settings, reply.invitation_id, actor)
-    if report.sent:
-        return NewLink.SENT
-    if any(f.reason == NO_EMAIL for f in report.failed):
-        return NewLink.NO_ADDRESS
-    return NewLink.FAILED
+    return await resending.send_new_link(settings, reply.invitation_id, actor, now)

@@ -13,17 +13,19 @@ from urllib.parse import urlencode
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import RedirectResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
 from portal.core.evidence import same_signer
 from portal.core.renewals import Status
 from portal.settings import Settings
 from portal.store.models import School
-from portal.usecases import dashboard, evidence_bundle
+from portal.usecases import dashboard, evidence_bundle, resending
 from portal.usecases.dashboard import STATUS_LABELS, PeopleFilter, Tally
+from portal.usecases.resending import NewLink
 from portal.web import auth
 from portal.web.office.render import HEADERS, page
+from portal.web.office_forms import actor, checked_form, path_id, settings_of
 
 PER_PAGE = 50
 CHANNELS = {
@@ -212,6 +214,7 @@ async def person_page(request: Request) -> Response:
     bundle = await evidence_bundle.person_bundle(school, int(raw))
     if bundle is None:
         raise HTTPException(404, "Not found")
+    outcome = request.query_params.get("new_link", "")
     return page(
         request,
         "office/person.html",
@@ -220,7 +223,31 @@ async def person_page(request: Request) -> Response:
         b=bundle,
         channels=CHANNELS,
         same_signer=same_signer,
+        newest=_newest_links(bundle["invitations"]),
+        new_link=outcome if outcome in set(NewLink) else "",
     )
+
+
+async def new_link(request: Request) -> Response:
+    """The office sends a person a fresh link (they lost the email, or it ran out)."""
+    school = await auth.require_school(request, request.path_params["school"])
+    user = await auth.require_user(request)
+    await checked_form(request)
+    person, invitation = path_id(request, "person"), path_id(request, "invitation")
+    outcome = await resending.send_new_link_to(
+        settings_of(request), school, person, invitation, actor(user), datetime.now(UTC)
+    )
+    if outcome is None:
+        raise HTTPException(404, "Not found")
+    return RedirectResponse(f"/office/{school.slug}/people/{person}?new_link={outcome}", 303)
+
+
+def _newest_links(invitations: list[dict[str, Any]]) -> set[int]:
+    """Each agreement's newest link: the one a new link would replace."""
+    newest: dict[str, int] = {}
+    for invitation in invitations:  # oldest first
+        newest[invitation["agreement__slug"]] = invitation["id"]
+    return set(newest.values())
 
 
 async def trust_page(request: Request) -> Response:
@@ -247,5 +274,8 @@ def routes(settings: Settings) -> list[BaseRoute]:
         Route("/office/{school}/completion/{agreement}/people", people_page, methods=["GET"]),
         Route("/office/{school}/completion/{agreement}/export.csv", export, methods=["GET"]),
         Route("/office/{school}/people/{person}", person_page, methods=["GET"]),
+        Route(
+            "/office/{school}/people/{person}/links/{invitation}/new", new_link, methods=["POST"]
+        ),
         Route("/office/{school}/people/{person}/evidence.json", evidence, methods=["GET"]),
     ]

@@ -11,6 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from portal.usecases import responses
+from portal.usecases.resending import NewLink
 from portal.web import auth
 from portal.web.office.render import page
 from portal.web.office_forms import actor, checked_form, path_id, school_of, settings_of
@@ -59,7 +60,7 @@ async def new_link(request: Request) -> Response:
 def _new_link_notice(request: Request) -> dict[str, object]:
     """The outcome the redirect after "send a new link" carries: what to tell, about which reply."""
     raw, reply = request.query_params.get("new_link", ""), request.query_params.get("reply", "")
-    if raw not in set(responses.NewLink) or not reply.isdigit():
+    if raw not in set(NewLink) or not reply.isdigit():
         return {}
     return {"outcome": raw, "reply": int(reply)}
 

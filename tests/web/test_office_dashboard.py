@@ -5,14 +5,24 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import timedelta
 
 import pytest
 
 from portal.core.evidence import Assurance
-from portal.store.models import Acknowledgement, AgreementVersion, Person, Pupil, School, StaffTeam
+from portal.store.models import (
+    Acknowledgement,
+    AgreementVersion,
+    Invitation,
+    Person,
+    Pupil,
+    School,
+    StaffTeam,
+)
 from portal.usecases.signing import Evidence, SignRequest, sign_agreement
 from tests.factories import make_parent, make_pupil, make_school, make_staff, publish_seeds
-from tests.web.office_support import client_for, enrol_totp, make_office_user, sign_in
+from tests.web.office_support import client_for, csrf, enrol_totp, make_office_user, sign_in
+from tests.web.sign_support import family
 
 STAFF = "staff-social-media"
 PLEDGE = "parents-social-media-pledge"
@@ -205,3 +215,25 @@ async def test_trust_administrators_see_every_school(clearwell, settings):
     assert page.status_code == 200
     assert 'href="/office/clearwell/completion"' in page.text
     assert 'href="/office/stockham/completion"' in page.text
+
+
+async def test_the_office_sends_one_person_a_new_link(db, mail_settings, mail_peer):
+    fam = await family(mail_settings, expires_in=timedelta(seconds=-1))  # it ran out
+    other = await family(mail_settings, parent="Olu Other", email="olu@home.example")
+    async with client_for(mail_settings) as client:
+        await sign_in(client, await make_office_user())
+        page = await client.get(f"/office/clearwell/people/{fam.parent.id}")
+        action = f"/office/clearwell/people/{fam.parent.id}/links/{fam.invitation.id}/new"
+        assert f'action="{action}"' in page.text
+        sent = await client.post(action, data={"csrf": csrf(page.text)})
+        after = await client.get(sent.headers["location"])
+        # Someone else's link, named under her page: not found, nothing sent.
+        foreign = await client.post(
+            f"/office/clearwell/people/{fam.parent.id}/links/{other.invitation.id}/new",
+            data={"csrf": csrf(page.text)},
+        )
+    assert "A new link was emailed to Jane Smith." in after.text
+    assert foreign.status_code == 404
+    [message] = await mail_peer.wait_for(1)
+    assert message["To"] == "jane@home.example"
+    assert await Invitation.filter(person_id=other.parent.id).count() == 1
