@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from playwright.async_api import ConsoleMessage
+from playwright.async_api import ConsoleMessage, Page
 
 from portal.core.evidence import Assurance
 from portal.store.agreements import load_agreements
@@ -87,6 +87,13 @@ def _shown(html: str) -> Counter[str]:
     return Counter({n: v for n, v in zip(names, values, strict=False) if v})
 
 
+async def _sign_in(page: Page, base: str, email: str) -> None:
+    await page.goto(base + "/office/login")
+    await page.fill("#email", email)
+    await page.fill("#password", PASSWORD)
+    await page.click("button:has-text('Sign in')")
+
+
 def _note_error(errors: list[str], message: ConsoleMessage) -> None:
     # The portal has no favicon: Chromium asking for one is not a fault of these pages.
     if message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico"):
@@ -108,10 +115,7 @@ async def test_office_sees_completion_downloads_csv_and_runs_a_campaign(db, tmp_
         async with served(settings, port) as base, chromium() as browser:
             page = await browser.new_page(accept_downloads=True)
             page.on("console", lambda m: _note_error(errors, m))
-            await page.goto(base + "/office/login")
-            await page.fill("#email", user.email)
-            await page.fill("#password", PASSWORD)
-            await page.click("button:has-text('Sign in')")
+            await _sign_in(page, base, user.email)
 
             await page.goto(base + "/office/clearwell/completion")
             assert await page.locator("svg.bar[role=img]").count() == 2
@@ -200,10 +204,7 @@ async def test_office_answers_a_parents_question_from_the_school_page(db, tmp_pa
     violations: list[str] = []
     async with served(settings, port) as base, chromium() as browser:
         page = await browser.new_page()
-        await page.goto(base + "/office/login")
-        await page.fill("#email", user.email)
-        await page.fill("#password", PASSWORD)
-        await page.click("button:has-text('Sign in')")
+        await _sign_in(page, base, user.email)
         await page.wait_for_url(base + "/office/clearwell/")
         assert "1 reply is waiting for an answer." in (await page.text_content("main") or "")
         violations += await serious(page)
@@ -238,10 +239,7 @@ async def test_office_imports_the_roster_from_the_browser(db, tmp_path: Path):
     violations: list[str] = []
     async with served(settings, port) as base, chromium() as browser:
         page = await browser.new_page()
-        await page.goto(base + "/office/login")
-        await page.fill("#email", user.email)
-        await page.fill("#password", PASSWORD)
-        await page.click("button:has-text('Sign in')")
+        await _sign_in(page, base, user.email)
         await page.wait_for_url(base + "/office/clearwell/")
         await page.get_by_role("link", name="Roster").click()
         violations += await serious(page)

@@ -31,19 +31,7 @@ from portal.store.models import (
 from portal.store.roster import ImportReport, TooManyLeavers, UnknownSchool, import_roster
 from tests.conftest import AGREEMENTS, ROOT
 from tests.factories import make_parent, make_pupil, make_school, publish_seeds
-
-STAFF = "Staff ID,Title,Forename,Surname,Email,Job Title,Staff Teams"
-PUPILS = (
-    "Adno,Surname,Forename,Year,Reg,Contact ID,Contact Forename,Contact Surname,Relationship,"
-    "Parental Responsibility,Priority,Primary Email"
-)
-FAMILIES = [
-    "003501,Okafor,Chioma,Year 9,9A,20417,Ngozi,Okafor,Mother,Yes,1,ngozi@home.example",
-    "003501,Okafor,Chioma,Year 9,9A,20420,Chidi,Okafor,Father,Yes,2,",
-    "003502,Okafor,Emeka,Year 7,7B,20417,Ngozi,Okafor,Mother,Yes,1,ngozi@home.example",
-    "003502,Okafor,Emeka,Year 7,7B,20420,Chidi,Okafor,Father,Yes,2,",
-    "003503,Lee,Ann,Year 8,8A,20423,Jo,Lee,Mother,Yes,1,jo@home.example",
-]
+from tests.roster_files import FAMILIES, PUPILS, STAFF
 
 
 def csv(header: str, *rows: str) -> Roster:

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from portal.store.models import AuditEvent, Person, Pupil
 from tests.factories import make_school, publish_seeds
+from tests.roster_files import FAMILIES, PUPILS, STAFF
 from tests.web.office_support import client_for, csrf, make_office_user, sign_in
-
-STAFF = "Staff ID,Title,Forename,Surname,Email,Job Title,Staff Teams"
-PUPILS = (
-    "Adno,Surname,Forename,Year,Reg,Contact ID,Contact Forename,Contact Surname,Relationship,"
-    "Parental Responsibility,Priority,Primary Email"
-)
-FAMILIES = [
-    "003501,Okafor,Chioma,Year 9,9A,20417,Ngozi,Okafor,Mother,Yes,1,ngozi@home.example",
-    "003501,Okafor,Chioma,Year 9,9A,20420,Chidi,Okafor,Father,Yes,2,",
-    "003503,Lee,Ann,Year 8,8A,20423,Jo,Lee,Mother,Yes,1,jo@home.example",
-]
 
 
 def _csv(header: str, *rows: str) -> bytes:
@@ -60,11 +50,12 @@ async def test_a_pupils_file_is_checked_then_imported(db, settings):
         checked = await _check(client, token, _csv(PUPILS, *FAMILIES))
         assert checked.status_code == 200
         assert "What importing pupils.csv would change" in checked.text
-        assert "Chidi Okafor (for Chioma Okafor)" in checked.text  # no email: paper route
+        # No email: the paper route, with the children the letter is about.
+        assert "Chidi Okafor (for Chioma Okafor, Emeka Okafor)" in checked.text
         assert await Pupil.all().count() == 0  # checking saves nothing
         done = await _import(client, token, checked.text)
     assert done.status_code == 200 and "pupils.csv is imported" in done.text
-    assert await Pupil.filter(school__slug="clearwell").count() == 2
+    assert await Pupil.filter(school__slug="clearwell").count() == 3
     assert await Person.filter(kind="parent").count() == 3
     [event] = await AuditEvent.filter(action="roster.imported")
     assert event.actor == "office@clearwell.example" and event.data["file"] == "pupils.csv"
