@@ -5,6 +5,9 @@ differ in what is done: messaging a pupil oneself, or letting pupils message one
 posting one's own news on the school's account, or being allowed to run that account. Reading
 the verb phrase after the asker's "can I" and after a rule's force words ("must not", "can
 only") tells such siblings apart: the rule that governs the very act proposed answers it.
+
+What the act is done to tells rules apart too: an organisation or a person made a friend of a
+site, offensive content or the netball results, pictures of pupils or of colleagues at a party.
 """
 
 from __future__ import annotations
@@ -90,8 +93,8 @@ def governed_act(sentence: str, words: ActWords) -> Act:
     force = _FORCE.search(folded)
     if force is None:
         return _act(folded, folded, words)
-    before, after = _BOUND.sub(" ", folded[: force.start()]), folded[force.end() :]
-    after = _BEYOND_ACT.split(after, maxsplit=1)[0]
+    before, whole = _BOUND.sub(" ", folded[: force.start()]), folded[force.end() :]
+    after = _BEYOND_ACT.split(whole, maxsplit=1)[0]
     if _POINTS_BACK.match(after):
         return _act(f"{before} {after}", folded, words)
     verbs = _verbs(after, words, strict=True)
@@ -101,7 +104,7 @@ def governed_act(sentence: str, words: ActWords) -> Act:
         verbs |= _verbs(before[setting.end() :], words, strict=True)
     # "Photographs of pupils must not be posted": what is posted comes first.
     objects = _found(f"{before} {after}" if _PASSIVE.match(after) else after, words.objects)
-    return Act(verbs, objects, _channel(folded, words))
+    return Act(verbs, objects | _kinds(whole, words), _channel(folded, words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +128,13 @@ def _act(span: str, whole: str, words: ActWords) -> Act:
     span = _BOUND.sub(" ", span)
     verbs = _verbs(span, words, strict=False)
     return Act(verbs, _found(span, words.objects), _channel(whole, words))
+
+
+def _kinds(span: str, words: ActWords) -> frozenset[str]:
+    """Kinds of content the act is done to, with what a relative clause says of it: "content
+    which is illegal … or otherwise offensive" is offensive content."""
+    marked = [(name, pattern) for name, pattern in words.objects if name in words.marked]
+    return _found(span, marked)
 
 
 def _verbs(span: str, words: ActWords, strict: bool) -> frozenset[str]:
@@ -159,3 +169,72 @@ def _found(text: str, families: Sequence[tuple[str, Pattern]]) -> frozenset[str]
 def _channel(text: str, words: ActWords) -> str:
     """The first kind of account the lexicon lists that the text names."""
     return next((name for name, pattern in words.channels if pattern.search(text)), "")
+
+
+# What a picture shows is named just before its word ("the staff xmas do pics") or after it
+# ("pics of the staff table", "photos from inside the office"), within the same clause.
+_BEFORE_PICTURE = 3
+_AFTER_PICTURE = re.compile(r"^ (?:of|from|at|showing|with) ((?:[\w'-]+ ?){1,6})")
+_CLAUSE_END = re.compile(r"[,.;:!?()]| - ")
+
+
+def depicted(text: str, words: ActWords) -> frozenset[str]:
+    """What the pictures a text mentions show, as the lexicon's objects: empty when it does not
+    say ("can I post my photos?")."""
+    picture = dict(words.objects).get("image")
+    if picture is None:
+        return frozenset()
+    shown: set[str] = set()
+    for match in picture.finditer(text):
+        shown |= _found(_shown_in(text, match.start(), match.end()), words.objects)
+    return frozenset(shown - {"image"})
+
+
+def unpictured(text: str, topics: frozenset[str], words: ActWords) -> frozenset[str]:
+    """Topics on pictures of something (pupils, people in school dress) that the text's
+    pictures do not show: it says what they show, and none of the topic's objects appear in it
+    at all."""
+    concerned = [t for t in words.depicting if t.topic in topics]
+    if not concerned or not depicted(text, words):
+        return frozenset()
+    named = _found(text, words.objects)
+    return frozenset(t.topic for t in concerned if not t.objects & named)
+
+
+def _shown_in(text: str, start: int, end: int) -> str:
+    before = _CLAUSE_END.split(text[:start])[-1].split()[-_BEFORE_PICTURE:]
+    after = _AFTER_PICTURE.match(_CLAUSE_END.split(text[end:], maxsplit=1)[0])
+    return " ".join(before) + (f" {after.group(1)}" if after else "")
+
+
+def named_objects(text: str, words: ActWords) -> frozenset[str]:
+    """Every object the text names, wherever: who an act is done to is often told in the story
+    ("the local library wants to be a friend of our page. can I accept it?")."""
+    return _found(text, words.objects)
+
+
+def objects_clash(asked: frozenset[str], governed: frozenset[str], words: ActWords) -> bool:
+    """The rule's act is done to one side of a contrast only and the question names only the
+    other: an organisation made a friend of a site, when the asker means a grandparent."""
+    return any(
+        _one_side(governed, one, other) and _one_side(asked, other, one)
+        for pair in words.contrasts
+        for one, other in (pair, pair[::-1])
+    )
+
+
+def unmarked(asked: frozenset[str], governed: frozenset[str], words: ActWords) -> bool:
+    """The rule's act is done to a kind of content the question never names."""
+    return bool(governed & words.marked - asked)
+
+
+def _one_side(objects: frozenset[str], side: frozenset[str], other: frozenset[str]) -> bool:
+    return bool(objects & side) and not objects & other
+
+
+def acts_differ(proposed: Act, governed: Act, words: ActWords) -> bool:
+    """Both acts are known and are not the same act, in the same words or akin ones."""
+    if not (proposed.verbs and governed.verbs):
+        return False
+    agreed = agreement(proposed, governed, words)
+    return not (agreed.verbs or agreed.kin)

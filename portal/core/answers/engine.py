@@ -48,7 +48,7 @@ VETO_SHARE = 0.75
 # settle, or limited in ways it does not settle) gives way to an outright ban on the question
 # scoring at least this share of it.
 OUTRIGHT_SHARE = 0.6
-_OPEN = frozenset({"hedged", "scope", "limits"})
+_OPEN = frozenset({"hedged", "scope", "limits", "another act"})
 _PERMISSIONS = frozenset({Force.PERMIT, Force.ONLY, Force.CAUTION})
 _SETTLED_BY_LIMITS = frozenset({Verdict.YES, Verdict.NO})
 _ASKER_FAMILY = frozenset({"family", "family_friend", "personal_friend"})

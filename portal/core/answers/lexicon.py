@@ -69,6 +69,12 @@ class ActWords:
     """Verbs of the means only ("use"), which give way to the act they serve."""
     topics: tuple[ActTopic, ...] = ()
     """Topics an act is about, for questions that word it in ways the topics do not."""
+    depicting: tuple[ActTopic, ...] = ()
+    """Topics on what pictures show: one applies only to pictures of one of its objects."""
+    contrasts: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    """Pairs of object kinds that exclude one another (an organisation, a person)."""
+    marked: frozenset[str] = frozenset()
+    """Kinds of content a question is about only when it names them ("offensive")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +155,12 @@ def _act_words(raw: Mapping[str, Any], concepts: Mapping[str, str], compile_: An
             )
             for t in raw.get("topics", ())
         ),
+        tuple(
+            ActTopic(topic=str(t["topic"]), verbs=frozenset(), objects=frozenset(t["objects"]))
+            for t in raw.get("depicting", ())
+        ),
+        tuple((frozenset(one), frozenset(other)) for one, other in raw.get("contrasts", ())),
+        frozenset(raw.get("marked", ())),
     )
 
 

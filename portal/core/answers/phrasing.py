@@ -32,6 +32,7 @@ _OPENING = {
     ("conditional", "scope"): "It depends on when and where: the policy restricts it.",
     ("conditional", "exception"): "It depends on when: it is allowed only at the times named.",
     ("conditional", "only for"): "Only for",
+    ("conditional", "another act"): "It depends: the policy asks for something alongside this.",
 }
 _DEFAULT_OPENING = {
     Verdict.YES: "Yes: the policy allows this.",

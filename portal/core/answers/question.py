@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from portal.core.answers.acts import NO_ACT, Act, implied_topics, proposed_act
+from portal.core.answers.acts import NO_ACT, Act, implied_topics, proposed_act, unpictured
 from portal.core.answers.lexicon import Lexicon, Pattern, Topic
 from portal.core.answers.text import fold, tokens
 
@@ -137,6 +137,7 @@ def read_question(
     named = _fired(folded, lexicon, parent)
     acted = _acted(act, named, lexicon, parent)
     fired = named | acted
+    fired -= unpictured(folded, fired, lexicon.acts)
     primary = frozenset(t for t in fired if _asked(lexicon, t, focus)) if focus else frozenset()
     primary |= acted
     story = frozenset(t for t in fired if not _asked(lexicon, t, asking))

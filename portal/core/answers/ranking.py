@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
-from portal.core.answers.acts import agreement
+from portal.core.answers.acts import agreement, named_objects, objects_clash, unmarked
 from portal.core.answers.force import Force, Reading
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.question import Question
@@ -109,11 +109,17 @@ _KINDS = (
 # The rule governs the act the asker proposes: the same verb after its force words ("must not
 # contact …") as after the asker's "can I" ("drop him a message"). Small beside a topic (2–6):
 # it tells apart sibling rules that topics and words leave within a point of each other. A verb
-# akin to the asker's ("disclose" for "post") counts half. Shared objects were tried as well
-# and cost more cases than they settled (BM25 on the asking sentence already weighs them); the
-# account the act happens on feeds OTHER_SITE instead of a weight of its own.
+# akin to the asker's ("disclose" for "post") counts half. Shared objects were tried as a bonus
+# and cost more cases than they settled (BM25 on the asking sentence already weighs them); only
+# objects that exclude one another weigh (OBJECT_CLASH). The account the act happens on feeds
+# OTHER_SITE instead of a weight of its own.
 ACT_VERB = 0.5
 ACT_KIN = 0.5
+# The rule's act is done to something the question's is not: an organisation rather than the
+# person asked about, or the reverse (`objects_clash`), or content of a kind the question never
+# names (`unmarked`: offensive content, asked about the netball results). Enough to pass a
+# sibling rule on the same topic, not to outweigh a topic.
+OBJECT_CLASH = -2.0
 # Facts that describe the asker's situation; "official" only tells a verdict which account.
 SITUATION = frozenset(
     {
@@ -174,6 +180,8 @@ def rank(
         )
         for rule in rules
     ]
+    named = named_objects(question.folded, lexicon.acts)
+    scored = [_object_clash(s, named, lexicon) for s in scored]
     if asker:
         scored = [_addressed(s, asker) for s in scored]
     kinds = [in_rule for in_question, in_rule in _KINDS if in_question.search(question.folded)]
@@ -278,6 +286,15 @@ def _acting(scored: Scored, question: Question, lexicon: Lexicon) -> Scored:
     score = ACT_VERB if agreed.verbs else ACT_VERB * ACT_KIN
     acts = tuple(sorted(agreed.verbs | agreed.kin))
     return replace(scored, score=scored.score + score, acts=acts)
+
+
+def _object_clash(scored: Scored, named: frozenset[str], lexicon: Lexicon) -> Scored:
+    governed = scored.rule.act.objects
+    if not (
+        objects_clash(named, governed, lexicon.acts) or unmarked(named, governed, lexicon.acts)
+    ):
+        return scored
+    return replace(scored, score=scored.score + OBJECT_CLASH)
 
 
 def _kin(rule: Rule, question: Question) -> bool:

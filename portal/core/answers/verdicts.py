@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from portal.core.answers.acts import acts_differ
 from portal.core.answers.force import Force, only_clause
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.model import Verdict
@@ -252,8 +253,11 @@ def _duty(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
         return Ruling(Verdict.CONDITIONAL, "precondition", condition=rule.sentence)
     if _DISCRETION.search(text):
         return Ruling(Verdict.YES, "left to staff", condition=rule.sentence)
-    if _aligned(question, text, lexicon) or _asked_duty(rule, question):
+    if _aligned(question, rule, lexicon) or _asked_duty(rule, question):
         return Ruling(Verdict.YES, "expected")
+    if acts_differ(question.act, rule.act, lexicon.acts):
+        # A duty to do something else than the asker proposes leaves their act open.
+        return Ruling(Verdict.CONDITIONAL, "another act", condition=rule.sentence)
     return Ruling(Verdict.CONDITIONAL, "duty", condition=rule.sentence)
 
 
@@ -285,9 +289,13 @@ def _act_text(question: Question) -> str:
     )
 
 
-def _aligned(question: Question, text: str, lexicon: Lexicon) -> bool:
-    """The asker means to do what the duty asks: a shared word, or a synonym of one."""
-    return alignment(question, text, lexicon) > 0
+def _aligned(question: Question, rule: Rule, lexicon: Lexicon) -> bool:
+    """The asker means to do what the duty asks: a shared word, or a synonym of one, and not a
+    different act ("term" in "last term" is no sign that accepting a follow is "discussing the
+    requests in general terms")."""
+    if acts_differ(question.act, rule.act, lexicon.acts):
+        return False
+    return alignment(question, fold(rule.sentence), lexicon) > 0
 
 
 def alignment(
