@@ -17,6 +17,7 @@ from portal.store.models import (
 from portal.usecases import responses
 from portal.usecases.invitations import link_token
 from portal.usecases.responses import ResponseKind, respond
+from tests.conftest import make_settings
 from tests.factories import make_school, make_staff, publish_seeds
 from tests.mailpeer import text_of
 from tests.web.office_support import client_for, csrf, make_office_user, sign_in
@@ -200,3 +201,16 @@ async def test_no_new_link_for_someone_who_has_signed_since(db, mail_settings, m
     )
     assert outcome is responses.NewLink.SIGNED
     assert await Invitation.filter(person_id=fam.parent.id).count() == 1
+
+
+async def test_school_page_says_who_is_due_to_renew(db, tmp_path):
+    # With a year's notice, a signature made today is already due to renew.
+    settings = make_settings(tmp_path, SIGNOFF_DUE_SOON_DAYS="365")
+    fam = await family(settings)
+    async with sign_client(settings) as parent:
+        form = await parent.get(fam.url)
+        await parent.post(fam.url, data=sign_form(form.text))
+    async with client_for(settings) as client:
+        await sign_in(client, await make_office_user())
+        home = await client.get("/office/clearwell/")
+    assert "100% of 1 pupils covered, 1 due to renew soon" in home.text

@@ -6,6 +6,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from portal.core.renewals import Status
 from portal.settings import Settings
 from portal.usecases import accounts, campaigns, dashboard, responses
 from portal.web import auth
@@ -36,6 +37,7 @@ async def school_home(request: Request) -> Response:
         waiting=await responses.waiting_count(school),
         reminding=sum(1 for c in listed if c["status"] == "sent"),
         drafts=sum(1 for c in listed if c["status"] == "draft"),
+        due_soon=Status.DUE_SOON,
     )
 
 
