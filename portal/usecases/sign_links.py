@@ -79,6 +79,8 @@ class SignLink:
     signed: tuple[SignedFor, ...] = ()
     last_signed_label: str | None = None
     """The version the person signed last when it is not this one (for "what changed")."""
+    rounds: tuple[store.LatestAck, ...] = ()
+    """Each subject's newest round of this version, lapsed or not (what signing again builds on)."""
 
     @property
     def subject_keys(self) -> tuple[str, ...]:
@@ -108,6 +110,7 @@ async def _load(invitation_id: int, now: datetime, *, through_link: bool) -> Sig
     if state is not None:
         return _problem(link, state)
     history = sorted(row["history"], key=lambda a: (a["signed_at"], a["id"]), reverse=True)
+    link = replace(link, rounds=_rounds(link, history))
     signed = _signed(link, history, _stands(row, now, through_link))
     earlier = await _earlier_label(link, history)
     if len(signed) == len(link.subject_keys):
@@ -172,7 +175,8 @@ async def sign_by_link(
             "version": link.version.label if link.version else "",
         },
     )
-    await sign_agreement(request, evidence, settings=settings, at=now)
+    latest = {r.subject_key: r for r in link.rounds}
+    await sign_agreement(request, evidence, settings=settings, at=now, latest=latest)
     return LinkState.SIGNED
 
 
@@ -279,6 +283,20 @@ def _signed(
         )
         for a in sorted(latest.values(), key=lambda a: (a["signed_at"], a["id"]))
         if stands(a)
+    )
+
+
+def _rounds(link: SignLink, history: list[dict[str, Any]]) -> tuple[store.LatestAck, ...]:
+    keys = set(link.subject_keys)
+    newest: dict[str, dict[str, Any]] = {}
+    for ack in history:
+        if ack["version_id"] != link.version_id or ack["subject_key"] not in keys:
+            continue
+        if ack["subject_key"] not in newest or ack["round"] > newest[ack["subject_key"]]["round"]:
+            newest[ack["subject_key"]] = ack
+    return tuple(
+        store.LatestAck(a["id"], a["subject_key"], a["round"], a["signed_at"])
+        for a in newest.values()
     )
 
 

@@ -72,6 +72,7 @@ async def sign_agreement(
     *,
     settings: Settings | None = None,
     at: datetime | None = None,
+    latest: Mapping[str, store.LatestAck] | None = None,
 ) -> Signing:
     """Record one acknowledgement per subject, in one transaction with its audit entry.
 
@@ -82,11 +83,13 @@ async def sign_agreement(
     moments share one transaction: see portal.store.chain_writer). When `settings` can send
     mail and the signer has an address, the same transaction records the receipt owed; it goes
     out in the background (portal.usecases.receipts), so the signer never waits for the mail
-    server.
+    server. `latest` is each subject's newest round of the version when the caller has just read
+    it (the sign link has), to save reading it again.
     """
     version = await _checked_version(request)
     at = at or datetime.now(UTC)
-    latest = await _latest(request)
+    # The sign link has just read them (its page shows what was signed): no need to ask again.
+    latest = dict(latest) if latest is not None else await _latest(request)
     rounds = await _rounds_due(request, latest, at)
     if not rounds:
         return _already_signed(latest, at)
