@@ -3,7 +3,8 @@ checked.
 
 Between the two steps the file waits in the data folder under its SHA-256, so the import reads
 the very bytes the office looked at; the confirm form names it by that hash, never by a path.
-A file left there (the office never confirmed) is cleared after a day.
+A file left there (the office never confirmed) is cleared after a day, the next time the
+school's roster page is used.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def received(name: str, data: bytes) -> Upload:
 def keep(settings: Settings, school: School, upload: Upload) -> None:
     folder = _folder(settings, school)
     folder.mkdir(parents=True, exist_ok=True)
-    _clear_old(folder)
+    clear_old(settings, school)
     (folder / f"{upload.sha256}.csv").write_bytes(upload.data)
 
 
@@ -106,8 +107,9 @@ def _folder(settings: Settings, school: School) -> Path:
     return settings.data_dir / "roster-uploads" / school.slug
 
 
-def _clear_old(folder: Path) -> None:
+def clear_old(settings: Settings, school: School) -> None:
+    """Files checked and never imported hold people's details: gone after KEPT_SECONDS."""
     cutoff = time.time() - KEPT_SECONDS
-    for old in folder.glob("*.csv"):
+    for old in _folder(settings, school).glob("*.csv"):
         if old.stat().st_mtime < cutoff:
             old.unlink(missing_ok=True)

@@ -28,7 +28,9 @@ _KINDS = {"": "Tell from the column headings", "staff": "Staff", "pupils": "Pupi
 
 
 async def roster_page(request: Request) -> Response:
-    return _page(request, await school_of(request))
+    school = await school_of(request)
+    roster_uploads.clear_old(settings_of(request), school)
+    return _page(request, school)
 
 
 async def check(request: Request) -> Response:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 from portal.store.models import AuditEvent, Person, Pupil
+from portal.usecases import roster_uploads
 from tests.factories import make_school, publish_seeds
 from tests.roster_files import FAMILIES, PUPILS, STAFF
 from tests.web.office_support import client_for, csrf, make_office_user, sign_in
@@ -108,3 +112,14 @@ async def test_only_the_file_that_was_checked_can_be_imported(db, settings):
     assert forged.status_code == unknown.status_code == 410
     assert "Choose the file again" in unknown.text
     assert empty.status_code == 422 and "Choose the CSV file" in empty.text
+
+
+async def test_a_file_checked_and_never_imported_is_cleared_after_a_day(db, settings):
+    async with client_for(settings) as client:
+        token = await _signed_in(client)
+        await _check(client, token, _csv(PUPILS, *FAMILIES))
+        [kept] = (settings.data_dir / "roster-uploads" / "clearwell").glob("*.csv")
+        day_ago = time.time() - roster_uploads.KEPT_SECONDS - 1
+        os.utime(kept, (day_ago, day_ago))
+        await client.get("/office/clearwell/roster")
+    assert not kept.exists()
