@@ -17,7 +17,7 @@ from playwright.async_api import Page
 
 from portal.cli.demo import import_demo
 from portal.settings import Settings
-from portal.store.models import Acknowledgement, AgreementVersion, Invitation, Person
+from portal.store.models import Acknowledgement, AgreementVersion, Invitation, Person, SignResponse
 from portal.usecases.invitations import invite
 from tests.browser.support import chromium, free_port, serious, served
 from tests.conftest import make_settings
@@ -207,3 +207,24 @@ async def _messages_to(mail_peer: MailPeer, address: str, count: int) -> list[Em
             break
         await asyncio.sleep(0.05)
     return mail_peer.to(address)
+
+
+async def test_parent_checks_the_policy_then_asks_the_school(db, journey, mail_peer):
+    settings, port = journey
+    await _invite_everyone(settings, mail_peer)
+    link = _link_for(mail_peer, KEYBOARD)
+    async with served(settings, port), chromium() as browser:
+        page = await browser.new_page()
+        await page.goto(link)
+        await page.get_by_role("link", name="I have a question, or I don’t agree").click()
+        await page.get_by_label("Your message").fill("Can I share the class photo on Facebook?")
+        await page.get_by_role("button", name="See what the policy says first").click()
+        await page.get_by_role("heading", name="What Clearwell School’s policies say").wait_for()
+        assert await serious(page) == []
+        assert await page.get_by_label("Your message").input_value() == (
+            "Can I share the class photo on Facebook?"
+        )
+        await page.get_by_role("button", name="Send to the school").click()
+        await page.get_by_role("heading", name="Sent to the school").wait_for()
+    [reply] = await SignResponse.all()
+    assert reply.message == "Can I share the class photo on Facebook?"

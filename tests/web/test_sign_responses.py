@@ -85,3 +85,32 @@ async def test_response_needs_the_form_token_and_a_kind(db, settings):
         nokind = await client.post(fam.url + "/respond", data={"csrf": hidden(form.text, "csrf")})
         assert nokind.status_code == 422 and "Choose whether" in nokind.text
     assert await SignResponse.all().count() == 0
+
+
+async def test_the_policy_answers_a_question_before_it_goes_to_the_school(db, settings):
+    fam = await family(settings)
+    question = "can i post what i think of my child's teacher on facebook?"
+    async with sign_client(settings) as client:
+        form = await client.get(fam.url + "/respond?kind=question")
+        checked = await client.post(
+            fam.url + "/respond",
+            data={
+                "csrf": hidden(form.text, "csrf"),
+                "kind": "question",
+                "message": question,
+                "action": "check",
+            },
+        )
+        empty = await client.post(
+            fam.url + "/respond",
+            data={"csrf": hidden(form.text, "csrf"), "kind": "disagree", "action": "check"},
+        )
+    assert checked.status_code == 200
+    assert "policies say" in checked.text
+    assert "members of the school community" in checked.text  # the pledge's own words, quoted
+    assert f">{question.replace(chr(39), '&#39;')}</textarea>" in checked.text  # kept to send
+    assert empty.status_code == 422 and "Type your question first" in empty.text
+    # Asking the policy records nothing and tells nobody.
+    assert await SignResponse.all().count() == 0
+    assert not await AuditEvent.filter(action__startswith="invitation.q").exists()
+    assert not await AuditEvent.filter(action="invitation.disagree").exists()

@@ -13,8 +13,10 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from portal.core.answers import InvalidQuestion, UnknownSchool
 from portal.core.changes import VersionChanges
 from portal.settings import Settings
+from portal.store.published import PublishedAgreements
 from portal.usecases.changes import changes_for_link
 from portal.usecases.invitations import InvalidToken, read_token
 from portal.usecases.new_links import AddressError, checked_address, send_new_links
@@ -136,6 +138,8 @@ class SignPages:
         kind, message = str(form.get("kind", "")), str(form.get("message", ""))
         now = _now()
         problem = response_problem(self.forms, str(form.get("csrf", "")), invitation_id, kind)
+        if problem is None and form.get("action") == "check" and kind != ResponseKind.NOT_ME:
+            return await self._check_first(request, invitation_id, kind, message, now)
         if problem is not None:
             link = await open_link(invitation_id, now, ip=_ip(request), user_agent=_agent(request))
             if link.state is not LinkState.OPEN:
@@ -177,6 +181,24 @@ class SignPages:
         # After the page is sent: how long it takes must not tell whether the address is known.
         response.background = BackgroundTask(_send_new_links, self.settings, address, _now())
         return response
+
+    async def _check_first(
+        self, request: Request, invitation_id: int, kind: str, question: str, now: datetime
+    ) -> Response:
+        """What the policy says about the question, before it goes to the school: nothing is
+        recorded, and the question stays in the box to send if the answer does not settle it."""
+        link = await open_link(invitation_id, now, ip=_ip(request), user_agent=_agent(request))
+        if link.state is not LinkState.OPEN:
+            return self.view.page(request, link)
+        published: PublishedAgreements = request.app.state.published
+        engine = (await published.current()).engine
+        audience = "parent" if link.pupils else "staff"
+        try:
+            answer = engine.ask(link.school_slug, question, audience)
+        except (InvalidQuestion, UnknownSchool) as exc:
+            errors = Errors(message=f"Type your question first ({exc}).")
+            return self.view.respond_page(request, link, kind, question, errors, 422)
+        return self.view.respond_page(request, link, kind, question, answer=answer)
 
     async def _again(
         self,

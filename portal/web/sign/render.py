@@ -7,6 +7,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from portal.core.answers import Answer
 from portal.core.changes import VersionChanges
 from portal.settings import Settings
 from portal.usecases.sign_links import LinkState, SignLink
@@ -66,6 +67,7 @@ class SignRenderer:
         message: str = "",
         errors: Errors | None = None,
         status: int = 200,
+        answer: Answer | None = None,
     ) -> Response:
         heading = "This isn’t me" if kind == "not-me" else "Ask a question or say you don’t agree"
         return self.render(
@@ -78,6 +80,7 @@ class SignRenderer:
                 "heading": heading,
                 "csrf": self.forms.issue(link.invitation_id),
                 "errors": errors or Errors(),
+                "answer": answer,
             },
             status,
         )
