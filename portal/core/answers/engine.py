@@ -222,12 +222,21 @@ class AnswerEngine:
             return False
         if pool is book.parents and self._beside_pledge(pool, asked):
             return False
-        if any(self._has(pool, t) for t in asked.fired):
+        if any(self._has(pool, t) and self._online(t, asked) for t in asked.fired):
             return True
         # Nothing recognised, or a topic this policy words in its own way: answer only questions
-        # about being online at all, and only from a clause that shares enough with the question.
+        # about social media (a platform, a page, posting; being online at all is not enough),
+        # and only from a clause that shares enough with the question.
         on_topic = self.lexicon.domain.search(asked.folded) is not None
         return on_topic and max(lexical.values(), default=0.0) >= FALLBACK_LEXICAL
+
+    def _online(self, topic_id: str, asked: Question) -> bool:
+        """A topic whose words also name things done face to face ("a dad offered me
+        tickets", "my views on the strike") is the policy's only when the question is online."""
+        if not self.lexicon.by_id[topic_id].offline:
+            return True
+        online = self.lexicon.domain, self.lexicon.online
+        return any(p.search(asked.folded) is not None for p in online)
 
     def _beside_pledge(self, pool: Pool, asked: Question) -> bool:
         """A parents' pledge binds what parents say about the school community. A parent asking

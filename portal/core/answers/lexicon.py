@@ -31,14 +31,18 @@ class Topic:
     terms: tuple[str, ...] = ()
     broader: str = ""
     outside: bool = False
+    offline: bool = False
+    """Its words also name what people do face to face, on paper or by phone ("a parent
+    offered me …", "my views on the strike"): the policy governs it only online."""
     audience: str = ""
     unless: tuple[Pattern, ...] = ()
     suppresses: tuple[str, ...] = ()
 
     def asked_in(self, text: str) -> bool:
-        if any(p.search(text) for p in self.unless):
+        # The ask first: most topics are not asked, and an `unless` may be costly to search.
+        if not any(all(p.search(text) for p in group) for group in self.ask):
             return False
-        return any(all(p.search(text) for p in group) for group in self.ask)
+        return not any(p.search(text) for p in self.unless)
 
     def cited_in(self, text: str) -> bool:
         return self.cite is not None and self.cite.search(text) is not None
@@ -90,6 +94,9 @@ class Lexicon:
     safeguarding_cite: Pattern
     safeguarding_terms: tuple[str, ...]
     domain: Pattern
+    """A platform, site or act only done on social media, named in a question."""
+    online: Pattern
+    """Being online at all (the internet, an app, messages), beyond `domain`."""
     synonyms: Mapping[str, frozenset[str]] = field(default_factory=dict)
     concepts: tuple[tuple[str, Pattern], ...] = ()
     """Families of words that mean the same thing, matched in clauses and questions alike."""
@@ -120,7 +127,8 @@ def load_lexicon(path: Path = DEFAULT_PATH) -> Lexicon:
         safeguarding=tuple(compile_(p) for p in guard["ask"]),
         safeguarding_cite=compile_(guard["cite"]),
         safeguarding_terms=tuple(str(guard.get("terms", "")).split()),
-        domain=compile_(data["domain"]),
+        domain=compile_(_alternatives(data["domain"], {})),
+        online=compile_(_alternatives(data["online"], {})),
         synonyms=_synonyms(data.get("synonyms", [])),
         concepts=tuple((k, compile_(v)) for k, v in data.get("concepts", {}).items()),
         by_id={t.id: t for t in topics},
@@ -200,6 +208,7 @@ def _topic(raw: Mapping[str, Any], compile_: Any) -> Topic:
         terms=tuple(str(raw.get("terms", "")).split()),
         broader=str(raw.get("broader", "")),
         outside=bool(raw.get("outside", False)),
+        offline=bool(raw.get("offline", False)),
         audience=str(raw.get("audience", "")),
         unless=tuple(compile_(p) for p in raw.get("unless", [])),
         suppresses=tuple(raw.get("suppresses", [])),

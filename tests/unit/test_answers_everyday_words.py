@@ -1,0 +1,113 @@
+"""Everyday ways of saying what a clause governs ("they'd rather not be in it", "fully public",
+"a shout-out asking families to send in …"), and words that only look like another topic
+("from the admin side", "the Year 4 teacher", "follow my private insta")."""
+
+from __future__ import annotations
+
+import pytest
+
+from portal.core.answers import AnswerEngine, Verdict
+from portal.core.answers.lexicon import load_lexicon
+from portal.core.answers.question import read_question
+from portal.core.catalog import load_catalog
+from tests.conftest import AGREEMENTS
+
+
+@pytest.fixture(scope="module")
+def engine() -> AnswerEngine:
+    return AnswerEngine.from_catalog(load_catalog(AGREEMENTS), curation_root=AGREEMENTS)
+
+
+def fired(question: str) -> frozenset[str]:
+    return read_question(question, load_lexicon()).fired
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        (
+            "can I share the quiz night photos? two of the staff said they'd rather not be in them",
+            "others_wishes",
+        ),
+        ("my instagram is completely public, is that a problem for a teacher?", "privacy_settings"),
+        (
+            "can we do a shout-out on the school page asking families to send in holiday photos?",
+            "advertise_contributors",
+        ),
+        (
+            "surely nobody at school can actually see those messages on my work laptop?",
+            "monitoring",
+        ),
+        (
+            "is facebook on the school computers completely off limits for staff?",
+            "personal_use_at_work",
+        ),
+        (
+            "I'm connected with two dads on facebook, thinking of telling the head about it",
+            "declare_relationship",
+        ),
+        ("can I say I'm the year 4 teacher when I comment on the school blog?", "identify_on_site"),
+        (
+            "can I write what I personally think of the new reading scheme on the school's blog?",
+            "personal_views",
+        ),
+    ],
+)
+def test_everyday_phrasings_reach_their_topic(question: str, topic: str) -> None:
+    assert topic in fired(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # The school email used for a dentist, no site in sight, is not signing up to social media.
+        ("I use my school email to book my dentist appointments, is that fine?", "school_email"),
+        # Acting from the admin side of a page is not a question about who its admins are.
+        (
+            "a local museum wants to follow our class page - can I approve it from the admin side?",
+            "site_admins",
+        ),
+        # A private account followed is where the contact happens, not how it is set.
+        ("ok to invite my colleague to follow my private instagram?", "privacy_settings"),
+    ],
+)
+def test_words_that_only_look_like_a_topic_do_not_fire_it(question: str, topic: str) -> None:
+    assert topic not in fired(question)
+
+
+def test_signing_up_with_the_school_email_is_still_the_email_rule() -> None:
+    assert "school_email" in fired("can I sign up to pinterest with my school email?")
+
+
+def test_a_year_group_teacher_is_staff_not_a_pupil() -> None:
+    asked = read_question("I'm the year 4 teacher, can I post on the school blog?", load_lexicon())
+    assert "year4 pupil" not in asked.folded
+
+
+def test_saying_your_role_on_an_approved_school_site_is_what_the_site_asks(
+    engine: AnswerEngine,
+) -> None:
+    answer = engine.ask(
+        "stockham",
+        "When I comment on the school's approved blog, can I say I'm the Year 1 teacher?",
+    )
+    assert answer.verdict is Verdict.YES
+    assert "disclose their positions" in answer.citations[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can I post photos of my year 5s on facebook?",
+        "a parent shared a video of my year 6s on facebook, should I ask her to take it down?",
+    ],
+)
+def test_pictures_of_young_pupils_on_a_platform_are_not_about_its_minimum_age(
+    question: str,
+) -> None:
+    assert "minimum_age" not in fired(question)
+    assert "pupil_images" in fired(question)
+
+
+def test_young_pupils_joining_a_platform_are_about_its_minimum_age() -> None:
+    assert "minimum_age" in fired("my year 6s want to set up tiktok accounts for our project")
