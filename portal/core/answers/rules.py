@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from portal.core.agreements import Agreement, AgreementVersion, Audience, Clause
 from portal.core.answers.acts import NO_ACT, Act, governed_act
@@ -59,18 +59,18 @@ class Rule:
     """The sentence names no kind of site but stands in a section on staff's personal use: it
     speaks of their own accounts, though less surely than a sentence that says so."""
 
+    clause_key: str = field(init=False)
+    key: str = field(init=False)
+    """Unique within a school: a clause can hold several rules."""
+
+    def __post_init__(self) -> None:
+        # Ranking reads both for every candidate of every question: made once, here.
+        object.__setattr__(self, "clause_key", f"{self.agreement}/{self.clause.ref}")
+        object.__setattr__(self, "key", f"{self.clause_key}#{self.order}")
+
     @property
     def force(self) -> Force:
         return self.reading.force
-
-    @property
-    def clause_key(self) -> str:
-        return f"{self.agreement}/{self.clause.ref}"
-
-    @property
-    def key(self) -> str:
-        """Unique within a school: a clause can hold several rules."""
-        return f"{self.clause_key}#{self.order}"
 
 
 def rules_of(
