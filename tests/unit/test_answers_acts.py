@@ -3,21 +3,18 @@ and from the policy's force words on the other, so that sibling rules are told a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from portal.core.answers import AnswerEngine, Verdict
 from portal.core.answers.acts import governed_act
 from portal.core.answers.lexicon import load_lexicon
 from portal.core.answers.question import read_question
-from portal.core.catalog import load_catalog
-from tests.conftest import AGREEMENTS
+from tests.unit.engines import text_engine
 
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
-    return AnswerEngine.from_catalog(load_catalog(Path(AGREEMENTS)))
+    return text_engine()
 
 
 @pytest.mark.parametrize(

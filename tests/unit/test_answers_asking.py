@@ -3,8 +3,6 @@ plan, pointing back to the story, with a reason tacked on, or about matters outs
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from portal.core.answers import AnswerEngine, Verdict
@@ -16,13 +14,12 @@ from portal.core.answers.question import (
     question_sentence,
     read_question,
 )
-from portal.core.catalog import load_catalog
-from tests.conftest import AGREEMENTS
+from tests.unit.engines import text_engine
 
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
-    return AnswerEngine.from_catalog(load_catalog(Path(AGREEMENTS)))
+    return text_engine()
 
 
 def test_a_closing_frame_is_a_whole_word_not_the_end_of_a_longer_one() -> None:

@@ -15,6 +15,7 @@ from portal.core.answers.question import read_question
 from portal.core.answers.rules import Rule, rules_of
 from portal.core.catalog import Catalog, load_catalog
 from tests.conftest import AGREEMENTS
+from tests.unit.engines import text_engine
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +24,8 @@ def catalog() -> Catalog:
 
 
 @pytest.fixture(scope="module")
-def engine(catalog: Catalog) -> AnswerEngine:
-    return AnswerEngine.from_catalog(catalog)
+def engine() -> AnswerEngine:
+    return text_engine()
 
 
 def ruled(engine: AnswerEngine, school: str, question: str) -> tuple[str, str]:

@@ -9,15 +9,14 @@ import pytest
 from portal.core.answers import AnswerEngine, Verdict
 from portal.core.answers.lexicon import load_lexicon
 from portal.core.answers.question import read_question
-from portal.core.catalog import load_catalog
-from tests.conftest import AGREEMENTS
+from tests.unit.engines import curated_engine
 
 SCHOOLS = ("stockport", "amcis", "knowsley", "clearwell", "stockham")
 
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
-    return AnswerEngine.from_catalog(load_catalog(AGREEMENTS), curation_root=AGREEMENTS)
+    return curated_engine()
 
 
 # Each is near a clause's words (a parent, a pupil's photo, views, an email, a colleague) but

@@ -16,13 +16,14 @@ from portal.core.answers import AnswerEngine, InvalidQuestion, UnknownSchool, Ve
 from portal.core.catalog import load_catalog
 from portal.core.documents import agreement_from_files, parse_version
 from tests.conftest import AGREEMENTS, SHARED
+from tests.unit.engines import curated_engine
 
 HELDOUT = Path(__file__).with_name("answers_heldout.yaml")
 
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
-    return AnswerEngine.from_catalog(load_catalog(Path(AGREEMENTS)), curation_root=Path(AGREEMENTS))
+    return curated_engine()
 
 
 def verdict(engine: AnswerEngine, school: str, question: str, audience: str = "staff") -> str:

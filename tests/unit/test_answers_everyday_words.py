@@ -9,13 +9,12 @@ import pytest
 from portal.core.answers import AnswerEngine, Verdict
 from portal.core.answers.lexicon import load_lexicon
 from portal.core.answers.question import read_question
-from portal.core.catalog import load_catalog
-from tests.conftest import AGREEMENTS
+from tests.unit.engines import curated_engine
 
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
-    return AnswerEngine.from_catalog(load_catalog(AGREEMENTS), curation_root=AGREEMENTS)
+    return curated_engine()
 
 
 def fired(question: str) -> frozenset[str]:

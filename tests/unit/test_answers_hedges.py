@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from portal.core.answers import AnswerEngine, Verdict
-from portal.core.catalog import load_catalog
-from tests.conftest import AGREEMENTS
+from tests.unit.engines import curated_engine
 
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
-    return AnswerEngine.from_catalog(load_catalog(Path(AGREEMENTS)), curation_root=Path(AGREEMENTS))
+    return curated_engine()
 
 
 def test_mocking_a_member_of_staff_is_inside_a_disrespect_hedge(engine: AnswerEngine) -> None:

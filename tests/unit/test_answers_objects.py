@@ -4,22 +4,15 @@ act. Rules and topics on one object do not decide questions about another."""
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
-from portal.core.agreements import School
 from portal.core.answers import AnswerEngine, Verdict, phrasing
 from portal.core.answers.acts import depicted, governed_act, objects_clash, unmarked
 from portal.core.answers.lexicon import load_lexicon
 from portal.core.answers.question import read_question
-from portal.core.answers.rules import Rule, rules_of
 from portal.core.answers.text import fold
 from portal.core.answers.verdicts import rule_on
-from portal.core.catalog import load_catalog
-from portal.core.documents import agreement_from_files, parse_version
-from tests.conftest import AGREEMENTS
+from tests.unit.engines import curated_engine, policy_engine, seed_rule
 
 _POLICY = """---
 title: Class Sites Policy
@@ -43,21 +36,12 @@ the site.
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
-    return AnswerEngine.from_catalog(load_catalog(Path(AGREEMENTS)), curation_root=Path(AGREEMENTS))
+    return curated_engine()
 
 
 @pytest.fixture(scope="module")
 def policy() -> AnswerEngine:
-    agreement = agreement_from_files("newschool", "sites", [parse_version(_POLICY, "2024-09.md")])
-    school = School("newschool", "New School")
-    return AnswerEngine({"newschool": school}, [agreement], today=date(2025, 1, 10))
-
-
-def _rule(school: str, opening: str) -> Rule:
-    agreement = load_catalog(Path(AGREEMENTS)).agreement(school, "staff-social-media")
-    assert agreement is not None
-    rules = rules_of(agreement, agreement.versions[-1], load_lexicon())
-    return next(r for r in rules if r.sentence.startswith(opening))
+    return policy_engine(_POLICY, "sites")
 
 
 # ---------------------------------------------------------------- whom pictures show
@@ -158,7 +142,7 @@ def test_offensive_jokes_are_still_decided_by_the_offensive_content_rules(
 
 def test_a_duty_to_do_something_else_does_not_expect_the_asker_s_act() -> None:
     lexicon = load_lexicon()
-    duty = _rule("amcis", "Instead, if they receive such requests")
+    duty = seed_rule("amcis", "Instead, if they receive such requests")
     # "term" is in both, but accepting a follow is not discussing requests in class.
     question = read_question(
         "a girl i taught last term wants to follow me on insta. can i accept her request?", lexicon
@@ -178,7 +162,7 @@ def test_a_ban_decides_when_the_best_rule_is_a_duty_on_another_act(engine: Answe
 
 def test_a_duty_on_another_act_is_phrased_as_something_to_do_alongside() -> None:
     lexicon = load_lexicon()
-    duty = _rule("amcis", "Instead, if they receive such requests")
+    duty = seed_rule("amcis", "Instead, if they receive such requests")
     question = read_question(
         "a girl i taught last term wants to follow me on insta. can i accept her request?", lexicon
     )

@@ -7,7 +7,6 @@ only. Clauses and questions whose wording used to put them on the wrong topic: s
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -15,11 +14,9 @@ from portal.core.agreements import School
 from portal.core.answers import AnswerEngine, Verdict
 from portal.core.answers.lexicon import load_lexicon
 from portal.core.answers.question import read_question, school_names
-from portal.core.answers.rules import Rule, rules_of
 from portal.core.answers.verdicts import rule_on
-from portal.core.catalog import load_catalog
 from portal.core.documents import agreement_from_files, parse_version
-from tests.conftest import AGREEMENTS
+from tests.unit.engines import curated_engine, policy_engine, seed_rule
 
 _POLICY = """---
 title: Online Conduct Policy
@@ -51,21 +48,12 @@ be discussed on their personal web space.
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
-    return AnswerEngine.from_catalog(load_catalog(Path(AGREEMENTS)), curation_root=Path(AGREEMENTS))
+    return curated_engine()
 
 
 @pytest.fixture(scope="module")
 def policy() -> AnswerEngine:
-    agreement = agreement_from_files("newschool", "conduct", [parse_version(_POLICY, "2024-09.md")])
-    school = School("newschool", "New School")
-    return AnswerEngine({"newschool": school}, [agreement], today=date(2025, 1, 10))
-
-
-def _rule(school: str, opening: str) -> Rule:
-    agreement = load_catalog(Path(AGREEMENTS)).agreement(school, "staff-social-media")
-    assert agreement is not None
-    rules = rules_of(agreement, agreement.versions[-1], load_lexicon())
-    return next(r for r in rules if r.sentence.startswith(opening))
+    return policy_engine(_POLICY, "conduct")
 
 
 # ---------------------------------------------------------------- hedged and outright bans
@@ -154,7 +142,7 @@ def test_a_messaging_app_is_a_personal_account_to_a_permission_for_official_site
     question: str, verdict: Verdict
 ) -> None:
     lexicon = load_lexicon()
-    only_official = _rule("clearwell", "Staff members can only use official school website")
+    only_official = seed_rule("clearwell", "Staff members can only use official school website")
     assert rule_on(only_official, read_question(question, lexicon), lexicon).verdict is verdict
 
 
@@ -162,7 +150,7 @@ def test_a_messaging_app_is_a_personal_account_to_a_permission_for_official_site
 
 
 def test_social_media_use_when_working_with_pupils_is_communicating_with_them() -> None:
-    sanctioned = _rule("knowsley", "Staff must ensure that all social media use when working")
+    sanctioned = seed_rule("knowsley", "Staff must ensure that all social media use when working")
     assert "communicate_pupils" in sanctioned.topics
 
 

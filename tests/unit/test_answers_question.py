@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from portal.core.answers import AnswerEngine, Verdict
 from portal.core.answers.lexicon import load_lexicon
 from portal.core.answers.question import asked_part, read_question
-from portal.core.catalog import load_catalog
-from tests.conftest import AGREEMENTS
+from tests.unit.engines import text_engine
 
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
-    return AnswerEngine.from_catalog(load_catalog(Path(AGREEMENTS)))
+    return text_engine()
 
 
 def test_a_closing_frame_leaves_the_words_before_it() -> None:

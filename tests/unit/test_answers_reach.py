@@ -4,21 +4,18 @@ a site, who the asker says they are, and where a private post is made rather tha
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from portal.core.answers import AnswerEngine
 from portal.core.answers.force import Force, read
 from portal.core.answers.lexicon import load_lexicon
 from portal.core.answers.question import read_question
-from portal.core.catalog import load_catalog
-from tests.conftest import AGREEMENTS
+from tests.unit.engines import curated_engine
 
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
-    return AnswerEngine.from_catalog(load_catalog(Path(AGREEMENTS)), curation_root=Path(AGREEMENTS))
+    return curated_engine()
 
 
 def ruled(engine: AnswerEngine, school: str, question: str) -> tuple[str, str]:

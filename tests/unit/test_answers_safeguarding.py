@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from portal.core.answers import AnswerEngine, Verdict
-from portal.core.catalog import load_catalog
-from tests.conftest import AGREEMENTS
+from tests.unit.engines import text_engine
 
 AUTHORITIES = "appropriate authorities must be informed immediately"
 
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
-    return AnswerEngine.from_catalog(load_catalog(Path(AGREEMENTS)))
+    return text_engine()
 
 
 @pytest.mark.parametrize(

@@ -7,20 +7,17 @@ a parent's own complaint on the school's page is an individual personal matter t
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from portal.core.answers import AnswerEngine, Verdict
 from portal.core.answers.lexicon import load_lexicon
 from portal.core.answers.question import read_question
-from portal.core.catalog import load_catalog
-from tests.conftest import AGREEMENTS
+from tests.unit.engines import curated_engine
 
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
-    return AnswerEngine.from_catalog(load_catalog(Path(AGREEMENTS)), curation_root=Path(AGREEMENTS))
+    return curated_engine()
 
 
 def _topics(question: str) -> set[str]:

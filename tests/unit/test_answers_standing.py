@@ -4,20 +4,17 @@ school's plans, and a parent asking about something the parents' pledge does not
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from portal.core.answers import AnswerEngine
 from portal.core.answers.lexicon import load_lexicon
 from portal.core.answers.question import read_question, school_names
-from portal.core.catalog import load_catalog
-from tests.conftest import AGREEMENTS
+from tests.unit.engines import text_engine
 
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
-    return AnswerEngine.from_catalog(load_catalog(Path(AGREEMENTS)))
+    return text_engine()
 
 
 def test_a_handle_run_together_with_the_school_name_names_the_school() -> None:

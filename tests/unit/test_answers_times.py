@@ -4,23 +4,20 @@ like they are about being online (a PPA swap, being on site, a child's own accou
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from portal.core.answers import AnswerEngine
 from portal.core.answers.force import read
 from portal.core.answers.lexicon import load_lexicon
 from portal.core.answers.question import read_question
-from portal.core.catalog import load_catalog
-from tests.conftest import AGREEMENTS
+from tests.unit.engines import curated_engine
 
 SCHOOLS = ("amcis", "clearwell", "knowsley", "stockham", "stockport")
 
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
-    return AnswerEngine.from_catalog(load_catalog(Path(AGREEMENTS)), curation_root=Path(AGREEMENTS))
+    return curated_engine()
 
 
 def ruled(engine: AnswerEngine, school: str, question: str, audience: str = "staff") -> str:
