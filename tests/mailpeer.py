@@ -87,13 +87,20 @@ class MailPeer:
     def to(self, address: str) -> list[EmailMessage]:
         return [m for m in self.messages if m["To"] == address]
 
-    async def wait_for(self, count: int, within: float = 10) -> list[EmailMessage]:
+    async def wait_for(
+        self, count: int, within: float = 10, *, to: str | None = None
+    ) -> list[EmailMessage]:
+        """The messages once `count` have come (only those to `to`, when given)."""
+
+        def arrived() -> list[EmailMessage]:
+            return self.messages if to is None else self.to(to)
+
         deadline = time.monotonic() + within
         # Messages arrive on the server's own thread, so poll rather than wait on an asyncio.Event.
-        while len(self.messages) < count and time.monotonic() < deadline:  # noqa: ASYNC110
+        while len(arrived()) < count and time.monotonic() < deadline:  # noqa: ASYNC110
             await asyncio.sleep(0.02)
-        assert len(self.messages) >= count, f"expected {count} emails, got {len(self.messages)}"
-        return self.messages
+        assert len(arrived()) >= count, f"expected {count} emails, got {len(arrived())}"
+        return arrived()
 
     def start(self) -> None:
         self._controller.start()

@@ -9,7 +9,6 @@ import asyncio
 import re
 import shutil
 from datetime import UTC, datetime, timedelta
-from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -190,7 +189,7 @@ async def test_parent_whose_link_ran_out_gets_a_new_one(db, journey, mail_peer):
         await page.get_by_role("button", name="Email me a new link").click()
         await page.get_by_role("heading", name="Check your email").wait_for()
         assert await serious(page) == []
-        [_, fresh] = await _messages_to(mail_peer, MOUSE, 2)
+        [_, fresh] = await mail_peer.wait_for(2, to=MOUSE)
         match = re.search(r"(http://127\.0\.0\.1:\d+/sign/\S+)", text_of(fresh))
         assert match and match.group(1) != link
         await page.goto(match.group(1))
@@ -199,14 +198,6 @@ async def test_parent_whose_link_ran_out_gets_a_new_one(db, journey, mail_peer):
         await page.get_by_role("button", name="Sign").click()
         await page.get_by_role("heading", name="Signed – thank you").wait_for()
     await _stored(MOUSE)
-
-
-async def _messages_to(mail_peer: MailPeer, address: str, count: int) -> list[EmailMessage]:
-    for _ in range(200):
-        if len(mail_peer.to(address)) >= count:
-            break
-        await asyncio.sleep(0.05)
-    return mail_peer.to(address)
 
 
 async def test_parent_checks_the_policy_then_asks_the_school(db, journey, mail_peer):
