@@ -190,10 +190,7 @@ async def _with_bom(rows: AsyncIterator[str]) -> AsyncIterator[str]:
 
 async def evidence(request: Request) -> Response:
     school = await auth.require_school(request, request.path_params["school"])
-    raw = str(request.path_params["person"])
-    if not raw.isdigit() or len(raw) > 12:
-        raise HTTPException(404, "Not found")
-    person_id = int(raw)
+    person_id = path_id(request, "person")
     bundle = await evidence_bundle.person_bundle(school, person_id)
     if bundle is None:
         raise HTTPException(404, "Not found")
@@ -208,10 +205,7 @@ async def evidence(request: Request) -> Response:
 async def person_page(request: Request) -> Response:
     """The evidence bundle, readable: what an inspector is shown on screen or on paper."""
     school = await auth.require_school(request, request.path_params["school"])
-    raw = str(request.path_params["person"])
-    if not raw.isdigit() or len(raw) > 12:
-        raise HTTPException(404, "Not found")
-    bundle = await evidence_bundle.person_bundle(school, int(raw))
+    bundle = await evidence_bundle.person_bundle(school, path_id(request, "person"))
     if bundle is None:
         raise HTTPException(404, "Not found")
     outcome = request.query_params.get("new_link", "")
