@@ -11,8 +11,9 @@ COPY migrations ./migrations
 COPY agreements ./agreements
 # Editable, so the code finds migrations/ and agreements/ beside it in /app.
 RUN pip install -e .
-RUN useradd --system --uid 10001 signoff
+# The portal's own files (roster uploads waiting to be imported) go where its user can write.
+RUN useradd --system --uid 10001 signoff && install -d -o signoff /var/lib/signoff
 USER signoff
-ENV SIGNOFF_AGREEMENTS_DIR=/app/agreements
+ENV SIGNOFF_AGREEMENTS_DIR=/app/agreements SIGNOFF_DATA_DIR=/var/lib/signoff
 EXPOSE 8000
 CMD ["signoff", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Protocol
@@ -17,6 +18,11 @@ class _Pupil(Protocol):
 
 def pupil_name(pupil: _Pupil) -> str:
     return f"{pupil.full_name} ({pupil.year_group})" if pupil.year_group else pupil.full_name
+
+
+def natural_key(text: str) -> tuple[object, ...]:
+    """Sorts "Year 10" after "Year 9", and "10A" after "9B": the order a school reads them in."""
+    return tuple(int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text))
 
 
 def listing(items: Iterable[str]) -> str:

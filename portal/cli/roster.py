@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 from portal.cli.common import database, load_settings, run_async
 from portal.core.roster import (
+    LEAVERS_RULE,
     Pupil,
     PupilRoster,
     Roster,
@@ -51,7 +52,7 @@ def roster_group() -> None:
 @click.option(
     "--allow-leavers",
     is_flag=True,
-    help="Import even if it marks over 20 % of current staff, pupils or parents as left.",
+    help=f"Import even if it marks {LEAVERS_RULE} of the current staff, pupils or parents as left.",
 )
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_command(

@@ -83,6 +83,7 @@ async def invitations(person_id: int) -> list[dict[str, Any]]:
         .values(
             "id",
             "agreement__slug",
+            "agreement__title",
             "version__label",
             "pupil_ids",
             "campaign_id",

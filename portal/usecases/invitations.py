@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from portal.core.agreements import Agreement, AgreementVersion
+from portal.core.agreements import Agreement, AgreementVersion, Audience
 from portal.core.renewals import Standing, Status
+from portal.core.roster import year_group
 from portal.mail import Message, smtp_target
 from portal.settings import Settings
 from portal.store import invitations as store
@@ -22,6 +23,7 @@ from portal.store.models import AgreementVersion as VersionRow
 from portal.store.models import Invitation, Person, Pupil, School
 from portal.usecases.delivery import LazyMailer, letter, send_claimed
 from portal.usecases.obligations import Duty, PupilRef, Scope, Signer, Subject, roll
+from portal.wording import natural_key
 
 SALT = "signoff.sign-invitation"
 NO_EMAIL = "no email address on file: send a paper letter (paper route)"
@@ -120,6 +122,8 @@ async def invite(
     smtp_target(settings)  # refuse before creating anything when email cannot be sent
     now = now or datetime.now(UTC)
     target = await _target(school_slug, agreement_slug, now)
+    if scope is not None and target.agreement.audience is Audience.PARENT:
+        scope = await _roster_scope(target.school, scope)
     today = now.astimezone(ZoneInfo(target.school.timezone)).date()
     current = await roll(target.agreement, today, scope or Scope(), settings.due_soon_days)
     report = InviteReport(agreement=f"{school_slug}/{agreement_slug}", version=target.version.label)
@@ -147,6 +151,38 @@ async def _target(school_slug: str, agreement_slug: str, now: datetime) -> _Targ
         raise InviteError(f"{school_slug}/{agreement_slug} has no version in force yet")
     version_row = await VersionRow.get(agreement=row, label=version.label)
     return _Target(school, agreement, version, row.id, version_row.id)
+
+
+async def _roster_scope(school: School, scope: Scope) -> Scope:
+    """The year group and class as the roster stores them ("4" is "Year 4", "4b" is "4B"),
+    refused when no current pupil is in them: a typo must not read as "nobody left to ask"."""
+    if scope.year_group is None and scope.form is None:
+        return scope
+    rows = await Pupil.filter(school=school, left_at__isnull=True).values_list("year_group", "form")
+    year = scope.year_group
+    if year is not None:
+        year = year_group(year)
+        if year is None:
+            raise InviteError(
+                f'"{scope.year_group}" is not a year group (e.g. "Year 4", "Y4", "4", "Reception")'
+            )
+        years = {str(y) for y, _ in rows}
+        if year not in years:
+            raise InviteError(
+                f"{school.slug} has no current pupils in {year} "
+                f"(year groups: {', '.join(sorted(years, key=natural_key)) or 'none'})"
+            )
+    form = scope.form
+    if form is not None:
+        forms = {str(f).casefold(): str(f) for y, f in rows if f and year in (None, y)}
+        form = forms.get(form.strip().casefold())
+        if form is None:
+            within = f" in {year}" if year else ""
+            raise InviteError(
+                f'{school.slug} has no current pupils in class "{scope.form}"{within} '
+                f"(classes: {', '.join(sorted(forms.values(), key=natural_key)) or 'none'})"
+            )
+    return Scope(year, form)
 
 
 async def _unsigned(

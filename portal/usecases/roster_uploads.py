@@ -46,11 +46,13 @@ class Checked:
 
 
 def received(name: str, data: bytes) -> Upload:
+    clean = Path(name or "roster.csv").name[:200]
+    if not data and name:
+        raise UploadError(f"{clean} is empty: export it from the MIS again and choose that file.")
     if not data:
         raise UploadError("Choose the CSV file your MIS exported.")
     if len(data) > MAX_BYTES:
         raise UploadError(f"The file is over {MAX_BYTES // (1024 * 1024)} MB: is it the right one?")
-    clean = Path(name or "roster.csv").name[:200]
     return Upload(clean, hashlib.sha256(data).hexdigest(), data)
 
 

@@ -118,3 +118,21 @@ async def test_trust_admin_signs_in_with_a_code_and_publishes_a_material_version
 
     assert violations == []
     assert not [p for p in problems if "Content Security Policy" in p], problems
+
+
+async def test_the_roster_upload_fits_a_phone_screen(db, tmp_path):
+    from tests.factories import make_school
+
+    port = free_port()
+    settings = make_settings(tmp_path, SIGNOFF_BASE_URL=f"http://127.0.0.1:{port}")
+    await make_school("clearwell", "Clearwell School")
+    office = await make_office_user()
+    async with served(settings, port) as base, chromium() as browser:
+        page = await browser.new_page(viewport={"width": 320, "height": 640})
+        await page.goto(base + "/office/login")
+        await page.fill("#email", office.email)
+        await page.fill("#password", PASSWORD)
+        await page.click("button:has-text('Sign in')")
+        await page.goto(base + "/office/clearwell/roster")
+        assert await page.locator("input[type=file]").count() == 1
+        assert await page.evaluate("document.documentElement.scrollWidth") <= 320

@@ -98,3 +98,41 @@ async def test_expired_invitation_is_not_reused(db, mail_settings, mail_peer):
     await invite(mail_settings, "clearwell", PLEDGE, now=datetime.now(UTC) - timedelta(days=40))
     report = await invite(mail_settings, "clearwell", PLEDGE)
     assert report.created == 1 and report.reused == 0
+
+
+async def test_a_year_group_or_class_is_read_as_the_roster_writes_it(db, mail_settings, mail_peer):
+    from portal.usecases.obligations import Scope
+
+    await publish_seeds()
+    school = await make_school("clearwell")
+    await _family(school)
+    by_number = await invite(mail_settings, "clearwell", PLEDGE, Scope(year_group="4"))
+    assert [s.full_name for s in by_number.sent] == ["Jane Smith"]
+    by_class = await invite(mail_settings, "clearwell", PLEDGE, Scope(form="4b"), resend=True)
+    assert [s.full_name for s in by_class.sent] == ["Jane Smith"]
+    await mail_peer.wait_for(2)
+
+
+async def test_a_year_group_or_class_with_no_pupils_is_refused_not_sent_to_nobody(
+    db, mail_settings, mail_peer
+):
+    from portal.usecases.invitations import InviteError
+    from portal.usecases.obligations import Scope
+
+    await publish_seeds()
+    school = await make_school("clearwell")
+    await _family(school)
+    refusals = {}
+    for scope in (Scope(year_group="Year 42"), Scope(year_group="Year 9"), Scope(form="9Z")):
+        try:
+            await invite(mail_settings, "clearwell", PLEDGE, scope)
+        except InviteError as exc:
+            refusals[scope] = str(exc)
+    assert '"Year 42" is not a year group' in refusals[Scope(year_group="Year 42")]
+    assert (
+        "no current pupils in Year 9 (year groups: Year 1, Year 4)"
+        in refusals[Scope(year_group="Year 9")]
+    )
+    assert 'no current pupils in class "9Z" (classes: 1A, 4B)' in refusals[Scope(form="9Z")]
+    assert await Invitation.all().count() == 0
+    assert mail_peer.messages == []

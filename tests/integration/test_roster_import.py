@@ -510,3 +510,10 @@ def test_signoff_demo_opens_its_own_database_and_is_idempotent(tmp_path: Path):
     ]
     assert "staff 12 (12 new)" in runs[0] and "pupils 40 (40 new)" in runs[0]
     assert "staff 12 (0 new)" in runs[1] and "guardianships 74 (0 new)" in runs[1]
+
+
+def test_the_commands_help_gives_the_partial_export_rule_it_applies():
+    result = CliRunner().invoke(main, ["roster", "import", "--help"])
+    text = " ".join(result.output.split())
+    assert "marks more than 35 % (and more than 5 people) of the current staff" in text
+    assert "20 %" not in text

@@ -429,3 +429,12 @@ def test_the_refusal_names_every_kind_of_people_over_the_limit():
         "This file would mark 212 of 240 current pupils and 280 of 330 current parents as left."
     )
     assert leavers_refusal([Leavers("staff", 2, 80)]) is None
+
+
+def test_a_misspelt_mapping_is_named_even_when_it_leaves_the_kind_unknown():
+    data = excel("Staff Ref,Forename,Surname", "1,Ann,Lee")
+    problems = refused(data, mapping={"Staff Ref": "staf_id"})
+    assert (problems[0].line, problems[0].column) == (1, "Staff Ref")
+    assert '--map gives "staf_id", not a field' in problems[0].problem
+    assert "staff_id" in problems[0].problem
+    assert "--kind" in problems[-1].problem

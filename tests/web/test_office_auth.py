@@ -626,3 +626,22 @@ async def test_an_office_session_ends_when_the_key_rotates(clearwell, tmp_path):
         assert (await client.get("/office/clearwell/")).status_code == 303
         await sign_in(client, user)
         assert (await client.get("/office/clearwell/")).status_code == 200
+
+
+async def test_an_office_user_sets_up_a_code_app_from_the_code_app_link(clearwell, settings):
+    user = await make_office_user()
+    async with client_for(settings) as client:
+        await sign_in(client, user)
+        home = await client.get("/office/clearwell/")
+        assert 'href="/office/enrol"' in home.text  # "Code app" in the masthead
+        page = await client.get("/office/enrol")
+        assert page.status_code == 200
+        secret = re.search(r'id="secret">([A-Z2-7 ]+)<', page.text).group(1).replace(" ", "")
+        done = await client.post(
+            "/office/enrol", data={"code": code_at(pyotp.TOTP(secret)), "csrf": csrf(page.text)}
+        )
+        assert done.status_code == 200 and "Your code app is set up" in done.text
+        again = await client.get("/office/enrol")
+        assert again.status_code == 200 and "ask your trust administrator" in again.text
+    await user.refresh_from_db()
+    assert user.totp_confirmed

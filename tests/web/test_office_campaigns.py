@@ -263,3 +263,17 @@ async def test_another_schools_campaigns_are_not_found(clearwell, settings):
         listing = await client.get("/office/clearwell/campaigns")
         assert "Stockham secret" not in listing.text
     assert (await Campaign.get(id=theirs.id)).status == "draft"
+
+
+async def test_the_new_campaign_form_lists_year_groups_and_classes_in_school_order(
+    clearwell, settings
+):
+    for year, form in (("Year 10", "10A"), ("Reception", "RB"), ("Year 2", "2C")):
+        await make_pupil(clearwell, f"Pupil {form}", year, form)
+    async with client_for(settings) as client:
+        await sign_in(client, await make_office_user())
+        page = (await client.get("/office/clearwell/campaigns/new")).text
+    years = re.findall(r'name="years" value="([^"]+)"', page)
+    classes = re.findall(r'name="classes" value="([^"]+)"', page)
+    assert years == ["Reception", "Year 1", "Year 2", "Year 4", "Year 10"]
+    assert classes == ["Reception|RB", "Year 1|1A", "Year 2|2C", "Year 4|4B", "Year 10|10A"]

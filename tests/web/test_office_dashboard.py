@@ -237,3 +237,14 @@ async def test_the_office_sends_one_person_a_new_link(db, mail_settings, mail_pe
     [message] = await mail_peer.wait_for(1)
     assert message["To"] == "jane@home.example"
     assert await Invitation.filter(person_id=other.parent.id).count() == 1
+
+
+async def test_a_persons_sign_links_are_named_by_the_agreements_title(db, settings):
+    fam = await family(settings)  # a live link, nothing signed yet
+    async with client_for(settings) as client:
+        await sign_in(client, await make_office_user())
+        page = await client.get(f"/office/clearwell/people/{fam.parent.id}")
+    links = page.text.split("Sign links", 1)[1]
+    assert "Parents&#39; Social Media Pledge<span" in links
+    assert "for Parents&#39; Social Media Pledge</span>" in links
+    assert PLEDGE not in links.split("Messages", 1)[0]

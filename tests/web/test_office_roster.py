@@ -108,10 +108,19 @@ async def test_only_the_file_that_was_checked_can_be_imported(db, settings):
             "/office/clearwell/roster/import",
             data={"csrf": token, "sha256": "ab" * 32, "name": "x.csv", "kind": ""},
         )
-        empty = await _check(client, token, b"")
+        none_chosen = await _check(client, token, b"", name="")
     assert forged.status_code == unknown.status_code == 410
     assert "Choose the file again" in unknown.text
-    assert empty.status_code == 422 and "Choose the CSV file" in empty.text
+    assert none_chosen.status_code == 422 and "Choose the CSV file" in none_chosen.text
+
+
+async def test_an_empty_file_is_named_as_empty_not_as_missing(db, settings):
+    async with client_for(settings) as client:
+        token = await _signed_in(client)
+        empty = await _check(client, token, b"", name="pupils.csv")
+    assert empty.status_code == 422
+    assert "pupils.csv is empty" in empty.text
+    assert "Choose the CSV file" not in empty.text
 
 
 async def test_a_file_checked_and_never_imported_is_cleared_after_a_day(db, settings):

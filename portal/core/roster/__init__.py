@@ -6,7 +6,7 @@ any bad row refuses all of it, with every problem listed, so the office fixes th
 
 from portal.core.roster.columns import COLUMNS, PUPIL_COLUMNS, STAFF_COLUMNS, Column
 from portal.core.roster.headers import IGNORE, normalise_header
-from portal.core.roster.leavers import Leavers, leavers_refusal
+from portal.core.roster.leavers import LEAVERS_RULE, Leavers, leavers_refusal
 from portal.core.roster.problems import RosterProblem, RosterRefused
 from portal.core.roster.reading import NO_ROWS, Progress, decode, read_roster
 from portal.core.roster.rosters import (
@@ -24,6 +24,7 @@ from portal.core.roster.values import year_group
 __all__ = [
     "COLUMNS",
     "IGNORE",
+    "LEAVERS_RULE",
     "NO_ROWS",
     "PUPIL_COLUMNS",
     "STAFF_COLUMNS",

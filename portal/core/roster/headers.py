@@ -48,7 +48,7 @@ def read_layout(headers: list[str], kind: RosterKind | None, mapping: Mapping[st
     problems: list[RosterProblem] = []
     chosen = kind or _detect(headers, mapping)
     if chosen is None:
-        raise RosterRefused([RosterProblem(1, "", _UNKNOWN_KIND)])
+        raise RosterRefused([*_unknown_fields(mapping), RosterProblem(1, "", _UNKNOWN_KIND)])
     index = _resolve(headers, chosen, mapping, problems)
     layout = Layout(chosen, tuple(headers), index)
     problems += _missing_columns(layout)
@@ -103,6 +103,17 @@ def _mapped(
         elif field != IGNORE:
             index[field] = positions[normalise_header(theirs)]
     return index
+
+
+def _unknown_fields(mapping: Mapping[str, str]) -> list[RosterProblem]:
+    """--map entries naming no field of either kind: a misspelt id field leaves the kind unknown."""
+    known = {c.field for kind in RosterKind for c in COLUMNS[kind]}
+    fields = ", ".join([*sorted(known), IGNORE])
+    return [
+        RosterProblem(1, theirs, f'--map gives "{field}", not a field ({fields})')
+        for theirs, field in mapping.items()
+        if field != IGNORE and field not in known
+    ]
 
 
 def _missing_columns(layout: Layout) -> list[RosterProblem]:

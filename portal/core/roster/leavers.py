@@ -10,6 +10,10 @@ _MOST_PERCENT = 35
 _MOST_PEOPLE = 5
 
 
+LEAVERS_RULE = f"more than {_MOST_PERCENT} % (and more than {_MOST_PEOPLE} people)"
+"""When an import is taken for a partial export, in the words the command's help uses."""
+
+
 @dataclass(frozen=True, slots=True)
 class Leavers:
     """How many of one kind of people an import would mark as left, of those on the roll now."""

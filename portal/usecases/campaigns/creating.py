@@ -12,14 +12,15 @@ from portal.store.models import School
 from portal.usecases.campaigns.audience import check_audience
 from portal.usecases.campaigns.loading import load
 from portal.usecases.campaigns.model import CampaignError, Choices, NewCampaign
+from portal.wording import natural_key
 
 
 async def choices(school: School) -> Choices:
     found = await store.year_groups_and_classes(school)
     return Choices(
         agreements=await store.agreement_rows(school),
-        year_groups=sorted({year for year, _ in found if year}),
-        classes=[(year, form) for year, form in found if form],
+        year_groups=sorted({year for year, _ in found if year}, key=natural_key),
+        classes=sorted(((y, f) for y, f in found if f), key=lambda c: natural_key("|".join(c))),
         teams=await store.teams(school),
     )
 

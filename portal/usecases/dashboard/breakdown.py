@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from portal.core import agreements as core
@@ -12,6 +11,7 @@ from portal.store import completion as store
 from portal.store.models import School
 from portal.usecases.dashboard.plans import Plan
 from portal.usecases.dashboard.results import NO_TEAM, Completion, Group, Tally
+from portal.wording import natural_key
 
 
 def completion_of(
@@ -51,7 +51,7 @@ def _years(rows: list[store.CountRow]) -> list[Group]:
         grouped.setdefault(row.year_group, []).append(row)
     return [
         Group("year", f"year:{year}", year or "No year group", _tally(grouped[year]))
-        for year in sorted(grouped, key=_natural)
+        for year in sorted(grouped, key=natural_key)
     ]
 
 
@@ -60,7 +60,7 @@ def _classes(rows: list[store.CountRow]) -> list[Group]:
     for row in rows:
         grouped.setdefault(f"{row.year_group}|{row.form}", []).append(row)
     groups = []
-    for key in sorted(grouped, key=_natural):
+    for key in sorted(grouped, key=natural_key):
         year, form = key.split("|", 1)
         label = f"{form or 'No class'} ({year})" if year else form or "No class"
         groups.append(Group("class", f"class:{key}", label, _tally(grouped[key])))
@@ -77,12 +77,7 @@ def _teams(rows: list[store.CountRow], names: dict[int, str]) -> list[Group]:
         for team_id, found in grouped.items()
         if team_id is not None
     ]
-    groups.sort(key=lambda g: _natural(g.label))
+    groups.sort(key=lambda g: natural_key(g.label))
     if None in grouped:
         groups.append(Group("team", f"team:{NO_TEAM}", "In no team", _tally(grouped[None])))
     return groups
-
-
-def _natural(text: str) -> tuple[object, ...]:
-    """ "Year 10" after "Year 9"."""
-    return tuple(int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text))

@@ -167,7 +167,19 @@ def _already_enrolled(request: Request) -> Response:
     """Someone halfway through signing in is asked for a code, never offered a new app."""
     if auth.pending(request) is not None:
         return RedirectResponse("/office/login/code", 303)
-    return page(request, "office/enrol.html", enrolled=True, just_enrolled=False)
+    return _enrolled_page(request, just_enrolled=False)
+
+
+def _enrolled_page(request: Request, *, just_enrolled: bool) -> Response:
+    """The code app is set up: the same page, with what the template reads of every state."""
+    return page(
+        request,
+        "office/enrol.html",
+        enrolled=True,
+        just_enrolled=just_enrolled,
+        error="",
+        required=False,
+    )
 
 
 async def enrol(request: Request) -> Response:
@@ -185,7 +197,7 @@ async def enrol(request: Request) -> Response:
         return await _finish(request, outcome, held, "office/enrol.html")
     if outcome.user is None:
         return await _finish(request, outcome, {}, "office/enrol.html")
-    return page(request, "office/enrol.html", enrolled=True, just_enrolled=True)
+    return _enrolled_page(request, just_enrolled=True)
 
 
 async def logout(request: Request) -> Response:
