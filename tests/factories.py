@@ -28,7 +28,13 @@ async def publish_seeds(*only: str) -> Catalog:
 
 
 async def publish_reworded(
-    school: str, agreement: str, old: str, new: str, label: str = "2099-01"
+    school: str,
+    agreement: str,
+    old: str,
+    new: str,
+    label: str = "2099-01",
+    *,
+    material: bool = True,
 ) -> AgreementVersion:
     """Publish a new version, in force today, whose text says `new` wherever the last said `old`."""
     found = next(a for a in await load_agreements(school) if a.slug == agreement)
@@ -39,6 +45,7 @@ async def publish_reworded(
         effective=date.today(),
         text=last.text.replace(old, new),
         clauses=tuple(replace(c, text=c.text.replace(old, new)) for c in last.clauses),
+        material=material,
     )
     await publish_version(found, version, by="tests")
     return version

@@ -4,14 +4,15 @@
 Every parent hits this page at once after an invitation goes out. Through the ORM it took
 three queries (each also costing a pool reset round trip) and more CPU to build than the
 database spent answering, so here the invitation, its school, person, agreement, pupils and
-the person's acknowledgements of the agreement come back as one row, the lists as JSON. Rows
+the person's acknowledgements of the agreement and the agreement's versions (whether a newer one
+has replaced the link's) come back as one row, the lists as JSON. Rows
 take the shape the ORM's `.values()` gives (datetimes, decoded JSON).
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from tortoise import connections
@@ -36,6 +37,8 @@ _ACKNOWLEDGEMENT = """\
                'typed_name', k.typed_name, 'version_sha256', k.version_sha256, 'channel', k.channel,
                'assurance', k.assurance, 'ip', k.ip, 'user_agent', k.user_agent,
                'invitation_id', k.invitation_id"""
+_VERSION = """\
+               'id', v.id, 'effective', v.effective, 'material', v.material"""
 _JOINS = """\
 FROM invitation i
 JOIN school s ON s.id = i.school_id
@@ -46,6 +49,7 @@ _PARTS = {
     "columns": _COLUMNS,
     "pupil": _PUPIL,
     "acknowledgement": _ACKNOWLEDGEMENT,
+    "version": _VERSION,
     "joins": _JOINS,
 }
 
@@ -60,7 +64,10 @@ _POSTGRES = """
 {acknowledgement})
                ORDER BY k.signed_at DESC, k.id DESC), '[]')
         FROM acknowledgement k
-        WHERE k.person_id = i.person_id AND k.agreement_id = i.agreement_id) AS history
+        WHERE k.person_id = i.person_id AND k.agreement_id = i.agreement_id) AS history,
+       (SELECT json_agg(json_build_object(
+{version}))
+        FROM agreement_version v WHERE v.agreement_id = i.agreement_id) AS versions
 {joins}$1
 """.format(**_PARTS)
 
@@ -73,12 +80,24 @@ _SQLITE = """
 {acknowledgement}))
         FROM (SELECT * FROM acknowledgement
               WHERE person_id = i.person_id AND agreement_id = i.agreement_id
-              ORDER BY signed_at DESC, id DESC) k) AS history
+              ORDER BY signed_at DESC, id DESC) k) AS history,
+       (SELECT json_group_array(json_object(
+{version}))
+        FROM agreement_version v WHERE v.agreement_id = i.agreement_id) AS versions
 {joins}?
 """.format(**_PARTS)
 
 _DATES = ("expires_at", "opened_at", "revoked_at", "person__left_at", "left_at", "signed_at")
-_JSON = ("pupil_ids", "school__contacts", "pupils", "history")
+_JSON = ("pupil_ids", "school__contacts", "pupils", "history", "versions")
+
+
+def _version(row: dict[str, Any]) -> dict[str, Any]:
+    # Both dialects give the date as ISO text; SQLite gives the flag as 0 or 1.
+    return {
+        "id": row["id"],
+        "effective": date.fromisoformat(row["effective"]),
+        "material": bool(row["material"]),
+    }
 
 
 def _python(row: dict[str, Any]) -> dict[str, Any]:
@@ -102,4 +121,5 @@ async def invitation_row(invitation_id: int) -> dict[str, Any] | None:
     row = _python(dict(rows[0]))
     row["pupils"] = [_python(p) for p in row["pupils"]]
     row["history"] = [_python(a) for a in row["history"]]
+    row["versions"] = [_version(v) for v in row["versions"]]
     return row

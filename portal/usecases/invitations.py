@@ -327,25 +327,33 @@ def invitation_message(settings: Settings, target: _Target, ticket: _Ticket) -> 
 
 
 async def resend(settings: Settings, invitation_id: int, actor: str) -> InviteReport:
-    """Replace one invitation with a fresh link and email it (the office's "send again")."""
+    """Replace one invitation with a fresh link and email it (the office's "send again").
+
+    The fresh link asks for the version in force: when a newer one has come in since, the old
+    link is retired too, and nothing is sent to someone who has signed the newer one already.
+    """
     old = await Invitation.get_or_none(id=invitation_id)
     if old is None:
         raise InviteError(f"no invitation {invitation_id}")
     now = datetime.now(UTC)
     school = await School.get(id=old.school_id)  # type: ignore[attr-defined]
-    version_row = await VersionRow.get(id=old.version_id)  # type: ignore[attr-defined]
-    agreement = await load_agreement(await AgreementRow.get(id=old.agreement_id))  # type: ignore[attr-defined]
-    version = agreement.version(version_row.label)
-    assert version is not None
-    target = _Target(school, agreement, version, old.agreement_id, old.version_id)  # type: ignore[attr-defined]
-    duty = await _duty_of(old)
-    report = InviteReport(agreement=f"{school.slug}/{agreement.slug}", version=version.label)
-    async with LazyMailer(settings) as mailer:
-        await mailer.ready([duty])
-        tickets = await _issue(
-            settings, target, [duty], resend=True, actor=actor, now=now, report=report
-        )
-        await _send_all(settings, target, tickets, report, actor, None, mailer)
+    agreement = await AgreementRow.get(id=old.agreement_id)  # type: ignore[attr-defined]
+    target = await _target(school.slug, agreement.slug, now)
+    newer = target.version_id != old.version_id  # type: ignore[attr-defined]
+    report = InviteReport(agreement=f"{school.slug}/{agreement.slug}", version=target.version.label)
+    duties = [await _duty_of(old)]
+    if newer:
+        today = now.astimezone(ZoneInfo(school.timezone)).date()
+        duties = await _unsigned(duties, target.version_id, today, report)
+    if duties:
+        async with LazyMailer(settings) as mailer:
+            await mailer.ready(duties)
+            tickets = await _issue(
+                settings, target, duties, resend=True, actor=actor, now=now, report=report
+            )
+            await _send_all(settings, target, tickets, report, actor, None, mailer)
+    if newer and report.sent:
+        await store.revoke(school, old.id, "replaced", actor)
     return report
 
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from portal.settings import Settings
-from portal.store.models import AgreementVersion, Invitation, Person, School
+from portal.store.models import Invitation, Person
 from portal.usecases.invitations import resend
 from portal.usecases.sign_links import LinkState, load_link
 
@@ -62,7 +61,7 @@ async def _asked_lately(person_id: int, now: datetime) -> bool:
 
 async def _renewable(person_id: int, now: datetime) -> list[Invitation]:
     """The person's latest invitation per agreement, where it is still theirs to use (not
-    withdrawn), for the version in force, and not yet signed."""
+    withdrawn) and not yet signed."""
     latest: dict[int, Invitation] = {}
     for invitation in await Invitation.filter(person_id=person_id).order_by("-created_at", "-id"):
         latest.setdefault(invitation.agreement_id, invitation)  # type: ignore[attr-defined]
@@ -75,17 +74,6 @@ def _unrevoked(invitations: Iterable[Invitation]) -> list[Invitation]:
 
 
 async def _still_owed(invitation: Invitation, now: datetime) -> bool:
-    school = await School.get(id=invitation.school_id)  # type: ignore[attr-defined]
-    today = now.astimezone(ZoneInfo(school.timezone)).date()
-    in_force = (
-        await AgreementVersion.filter(
-            agreement_id=invitation.agreement_id,  # type: ignore[attr-defined]
-            effective__lte=today,
-        )
-        .order_by("-effective", "-id")
-        .first()
-    )
-    if in_force is None or in_force.id != invitation.version_id:  # type: ignore[attr-defined]
-        return False  # a newer version: the school's next invitation asks for that one
+    # A link for a version since replaced is renewed for the version in force (`resend`).
     link = await load_link(invitation.id, now)
-    return link.state in {LinkState.OPEN, LinkState.EXPIRED}
+    return link.state in {LinkState.OPEN, LinkState.EXPIRED, LinkState.SUPERSEDED}

@@ -28,6 +28,9 @@ class LinkState(StrEnum):
     UNKNOWN = "unknown"
     EXPIRED = "expired"
     REPLACED = "replaced"
+    SUPERSEDED = "superseded"
+    """A version with a material change has come into force since: signing the old text would
+    not count, so the link asks for a new one (to the version in force)."""
     LEFT = "left"
     NOT_ME = "not-me"
     WITHDRAWN = "withdrawn"
@@ -121,6 +124,8 @@ async def _load(invitation_id: int, now: datetime, *, through_link: bool) -> Sig
             last_signed_label=earlier,
             version=await store.version_text(link.version_id),
         )
+    if _superseded(row, now):
+        return _problem(link, LinkState.SUPERSEDED)
     if row["expires_at"] <= now:
         return _problem(link, LinkState.EXPIRED)
     return replace(
@@ -243,6 +248,13 @@ def _problem(link: SignLink, state: LinkState) -> SignLink:
     return SignLink(
         state, school_name=link.school_name, office=link.office, office_email=link.office_email
     )
+
+
+def _superseded(row: dict[str, Any], now: datetime) -> bool:
+    today = school_day(now, ZoneInfo(row["school__timezone"]))
+    versions = row["versions"]
+    mine = next(v["effective"] for v in versions if v["id"] == row["version_id"])
+    return any(v["material"] and mine < v["effective"] <= today for v in versions)
 
 
 def _stands(

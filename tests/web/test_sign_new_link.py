@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
-from portal.store.models import AuditEvent, Invitation, Person
+from portal.store.models import Acknowledgement, AgreementVersion, AuditEvent, Invitation, Person
 from portal.usecases import new_links, receipts
-from portal.usecases.invitations import revoke
+from portal.usecases.invitations import resend, revoke
 from tests.factories import publish_reworded
 from tests.mailpeer import text_of
 from tests.web.sign_support import PLEDGE, family, hidden, sign_client, sign_form
@@ -74,9 +74,7 @@ async def test_the_answer_never_says_whether_an_address_is_known(db, mail_settin
     assert [m["To"] for m in await mail_peer.wait_for(1)] == ["jane@home.example"]
 
 
-async def test_nothing_is_sent_for_what_is_signed_withdrawn_or_superseded(
-    db, mail_settings, mail_peer
-):
+async def test_nothing_is_sent_for_what_is_signed_or_withdrawn(db, mail_settings, mail_peer):
     signed = await family(mail_settings, parent="Sam Signed", email="sam@home.example")
     stopped = await family(mail_settings, parent="Nora Notme", email="nora@home.example")
     async with sign_client(mail_settings) as client:
@@ -90,11 +88,62 @@ async def test_nothing_is_sent_for_what_is_signed_withdrawn_or_superseded(
     assert [m["Subject"][:7] for m in mail_peer.messages] == ["Signed:"]
     assert not await Invitation.filter(created_by=new_links.ACTOR).exists()
 
-    later = await family(mail_settings, parent="Olga Old", email="olga@home.example")
+
+async def test_a_link_to_a_version_since_changed_asks_for_the_new_one(db, mail_settings, mail_peer):
+    fam = await family(mail_settings)
+    async with sign_client(mail_settings) as client:
+        form = await client.get(fam.url)  # opened before the change, signed after it
+        await publish_reworded("clearwell", PLEDGE, "duty of care", "duty of care and respect")
+        late = await client.post(fam.url, data=sign_form(form.text))
+        again = await client.get(fam.url)
+        await _ask(client, "jane@home.example")
+        [message] = await mail_peer.wait_for(1)
+        fresh = await client.get(_link(message))
+        signed = await client.post(_link(message), data=sign_form(fresh.text))
+    assert late.status_code == again.status_code == 410
+    assert "This agreement has changed" in again.text and 'href="/sign/new-link"' in again.text
+    assert "Amy Smith" not in again.text  # a problem page names nobody
+    assert "duty of care and respect" in fresh.text and signed.status_code == 303
+    new = await AgreementVersion.filter(agreement_id=fam.version.agreement_id, label="2099-01")
+    [ack] = await Acknowledgement.filter(person_id=fam.parent.id)
+    assert ack.version_id == new[0].id  # nothing was signed through the old link
+    old = await Invitation.get(id=fam.invitation.id)
+    assert old.revoked_reason == "replaced"
+
+
+async def test_a_minor_change_leaves_the_link_working_and_renews_it_for_the_new_text(
+    db, mail_settings, mail_peer
+):
+    live = await family(mail_settings)
+    ran_out = await family(
+        mail_settings, parent="Olga Old", email="olga@home.example", expires_in=timedelta(0)
+    )
+    await publish_reworded(
+        "clearwell", PLEDGE, "duty of care", "duty of care and respect", material=False
+    )
+    async with sign_client(mail_settings) as client:
+        page = await client.get(live.url)  # a signature of the old text still counts
+        assert page.status_code == 200 and 'name="agree"' in page.text
+        await _ask(client, "olga@home.example")
+        [message] = await mail_peer.wait_for(1, to="olga@home.example")
+        fresh = await client.get(_link(message))
+    assert "duty of care and respect" in fresh.text
+    assert (await Invitation.get(id=ran_out.invitation.id)).revoked_reason == "replaced"
+
+
+async def test_the_office_resends_for_the_version_in_force_and_not_to_who_has_signed_it(
+    db, mail_settings, mail_peer
+):
+    fam = await family(mail_settings)
     await publish_reworded("clearwell", PLEDGE, "duty of care", "duty of care and respect")
-    assert await new_links.send_new_links(mail_settings, "olga@home.example", _now()) == 0
-    assert not mail_peer.to("olga@home.example")
-    assert (await Invitation.get(id=later.invitation.id)).revoked_at is None
+    first = await resend(mail_settings, fam.invitation.id, "office@clearwell.example")
+    assert first.version == "2099-01" and [s.id for s in first.sent] == [fam.parent.id]
+    [message] = await mail_peer.wait_for(1)
+    async with sign_client(mail_settings) as client:
+        page = await client.get(_link(message))
+        await client.post(_link(message), data=sign_form(page.text))
+    again = await resend(mail_settings, fam.invitation.id, "office@clearwell.example")
+    assert again.already_signed == 1 and not again.sent
 
 
 async def test_one_email_a_quarter_of_an_hour_per_person(db, mail_settings, mail_peer):

@@ -27,6 +27,13 @@ PROBLEMS: dict[str, tuple[int, str, str]] = {
         "The school has sent you a newer link, so this one no longer works. "
         "Use the link in the most recent email.",
     ),
+    LinkState.SUPERSEDED: (
+        410,
+        "This agreement has changed",
+        "The school has published a new version of this agreement since this link was sent, "
+        "with changes everyone is asked to read, so this link no longer signs. A new link "
+        "takes you to the new version.",
+    ),
     LinkState.LEFT: (
         410,
         "This link no longer works",
@@ -44,5 +51,11 @@ PROBLEMS: dict[str, tuple[int, str, str]] = {
     ),
 }
 
-RENEWABLE = {"invalid", LinkState.UNKNOWN, LinkState.EXPIRED, LinkState.REPLACED}
+RENEWABLE = {
+    "invalid",
+    LinkState.UNKNOWN,
+    LinkState.EXPIRED,
+    LinkState.REPLACED,
+    LinkState.SUPERSEDED,
+}
 """Problems the holder can mend by asking for a new link by email (portal.usecases.new_links)."""
