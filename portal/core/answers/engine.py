@@ -11,6 +11,7 @@ from typing import Any
 
 from portal.core.agreements import Agreement, Audience, School
 from portal.core.answers import phrasing
+from portal.core.answers.acts import acts_differ, named_objects, objects_clash
 from portal.core.answers.force import Force
 from portal.core.answers.lexicon import Lexicon, load_lexicon
 from portal.core.answers.model import Answer, InvalidQuestion, UnknownSchool, Verdict
@@ -26,7 +27,7 @@ from portal.core.answers.rulebook import Pool, Rulebook, build_rulebook
 from portal.core.answers.rules import Rule
 from portal.core.answers.safeguarding import answer_safeguarding, citation
 from portal.core.answers.text import fold, tokens
-from portal.core.answers.verdicts import Ruling, rule_on
+from portal.core.answers.verdicts import Ruling, governs_asked_act, rule_on
 from portal.core.catalog import Catalog
 
 MAX_QUESTION_LENGTH = 1000
@@ -48,10 +49,18 @@ VETO_SHARE = 0.75
 # settle, or limited in ways it does not settle) gives way to an outright ban on the question
 # scoring at least this share of it.
 OUTRIGHT_SHARE = 0.6
+# A conditional answer is best grounded in the rule that says who approves, when one on the same
+# topic scores at least this share of the best.
+APPROVAL_SHARE = 0.6
 _OPEN = frozenset({"hedged", "scope", "limits", "another act"})
 _PERMISSIONS = frozenset({Force.PERMIT, Force.ONLY, Force.CAUTION})
 _SETTLED_BY_LIMITS = frozenset({Verdict.YES, Verdict.NO})
+# A duty whose ruling the question leaves open ("take into account who they are friends with")
+# gives way to a close outright ban on the very act proposed.
+_UNSETTLED_DUTY = frozenset({"duty"})
 _ASKER_FAMILY = frozenset({"family", "family_friend", "personal_friend"})
+# Relationships to a pupil themselves, not to their parents.
+_PUPIL_KIN = frozenset({"family", "family_friend"})
 
 
 class AnswerEngine:
@@ -142,12 +151,27 @@ class AnswerEngine:
         by someone at a no-phones school): every limit on a permission must hold, so the broken
         one decides. A permission the asker already falls outside ("during their break times in
         the staff room", asked with pupils in the room) gives way the same way to the rival that
-        names the limit they break ("only when no pupils are present"), and a ruling left open
-        gives way to an outright ban."""
+        names the limit they break ("only when no pupils are present"), a ruling left open
+        gives way to an outright ban, and a conditional one to the rule saying who approves."""
         best = ranked[0]
         ruling = rule_on(best.rule, asked, self.lexicon)
-        if ruling.verdict is Verdict.CONDITIONAL and ruling.reason in _OPEN:
-            return self._outright(ranked, asked, ruling.reason) or (best, ruling)
+        if ruling.reason == "exception" and ruling.verdict is Verdict.YES:
+            termed = self._on_terms(ranked, asked)
+            if termed is not None:
+                return termed
+        if ruling.reason == "scope" and ruling.verdict is Verdict.YES:
+            needed = self._approval_needed(ranked, asked)
+            if needed is not None:
+                return needed
+        if ruling.verdict is Verdict.CONDITIONAL:
+            return (
+                self._settled(ranked, asked, ruling)
+                or self._approving(ranked, asked)
+                or (
+                    best,
+                    ruling,
+                )
+            )
         if ruling.verdict not in _SETTLED_BY_LIMITS or best.rule.force not in _PERMISSIONS:
             return best, ruling
         floor = best.score * VETO_SHARE
@@ -160,6 +184,122 @@ class AnswerEngine:
             if vetoed.verdict is Verdict.NO and vetoed.reason == "outside the limits":
                 return rival, vetoed
         return best, ruling
+
+    def _approving(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
+        """A question left open by a duty or a limit ("there must be a strong reason for
+        creating sites") is settled by whoever must approve it: a close rule on the same topic
+        that names the approval answers it first, unless that approval is of something other
+        than the question names (making an organisation a friend, asked about a grandparent)."""
+        best = ranked[0]
+        if best.rule.force is Force.APPROVAL:
+            return None
+        floor = best.score * APPROVAL_SHARE
+        named = named_objects(asked.folded, self.lexicon.acts)
+        for rival in ranked[1:]:
+            if rival.score < floor:
+                break
+            if rival.rule.force is not Force.APPROVAL or not set(rival.topics) & set(best.topics):
+                continue
+            if objects_clash(named, rival.rule.act.objects, self.lexicon.acts):
+                continue  # approving an organisation as a friend says nothing of a grandparent
+            ruling = rule_on(rival.rule, asked, self.lexicon)
+            return (rival, ruling) if ruling.verdict is Verdict.CONDITIONAL else None
+        return None
+
+    def _on_terms(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
+        """A pupil's relative spared a ban on contact ("solely a staff/parent relationship") is
+        allowed that contact on the terms the policy sets for such relationships ("These
+        relationships must be open and transparent"): a close permission setting them decides.
+        A member of staff who is the pupil's own parent is a parent like any other."""
+        kin = asked.facts & _PUPIL_KIN
+        if not kin or "own_child" in asked.facts:
+            return None
+        floor = ranked[0].score * OUTRIGHT_SHARE
+        for rival in ranked[1:]:
+            if rival.score < floor:
+                break
+            reading = rival.rule.reading
+            if rival.rule.force is not Force.PERMIT or not reading.limit:
+                continue
+            if reading.conditions & kin:
+                ruling = rule_on(rival.rule, asked, self.lexicon)
+                if ruling.verdict is Verdict.CONDITIONAL:
+                    return rival, ruling
+        return None
+
+    def _approval_needed(
+        self, ranked: list[Scored], asked: Question
+    ) -> tuple[Scored, Ruling] | None:
+        """A ban the asker is outside the reach of allows nothing by itself: an official blog
+        that a ban on personal pages does not bind still needs the approval a close rule asks
+        for what the question raises (the school's logo). That rule decides while the asker has
+        not said it is given."""
+        floor = ranked[0].score * OUTRIGHT_SHARE
+        for rival in ranked[1:]:
+            if rival.score < floor:
+                break
+            if rival.rule.force is not Force.APPROVAL or not rival.topics:
+                continue
+            ruling = rule_on(rival.rule, asked, self.lexicon)
+            if ruling.verdict is Verdict.CONDITIONAL:
+                return rival, ruling
+        return None
+
+    def _settled(
+        self, ranked: list[Scored], asked: Question, ruling: Ruling
+    ) -> tuple[Scored, Ruling] | None:
+        """The rival that settles a conditional ruling the best rule leaves open, if any."""
+        if ruling.reason in _OPEN:
+            return self._outright(ranked, asked, ruling.reason)
+        if ruling.reason == "approval":
+            return self._beyond_approval(ranked, asked)
+        if ruling.reason in _UNSETTLED_DUTY:
+            return self._ban_on_asked_act(ranked, asked)
+        return None
+
+    def _beyond_approval(
+        self, ranked: list[Scored], asked: Question
+    ) -> tuple[Scored, Ruling] | None:
+        """An approval route settles only what it is a route for. One open for another act
+        ("use social media on behalf of the school") says nothing of what the asker proposes
+        (a family member's appeal posted on the school page), which a close outright ban on that
+        act decides; and no approval makes right what goes against a close rule's requirement."""
+        other_act = acts_differ(asked.act, ranked[0].rule.act, self.lexicon.acts)
+        banned = self._ban_on_asked_act(ranked, asked) if other_act else None
+        return banned or self._against_duty(ranked, asked)
+
+    def _ban_on_asked_act(
+        self, ranked: list[Scored], asked: Question
+    ) -> tuple[Scored, Ruling] | None:
+        """The close outright ban on the very act the asker proposes, if there is one."""
+        floor = ranked[0].score * OUTRIGHT_SHARE
+        for rival in ranked[1:]:
+            if rival.score < floor:
+                break
+            rule = rival.rule
+            if rule.force is not Force.PROHIBIT or rule.reading.hedged or not rival.topics:
+                continue
+            if about_other_site(rule, asked) or not governs_asked_act(rule, asked, self.lexicon):
+                continue
+            ruling = rule_on(rule, asked, self.lexicon)
+            if ruling.verdict is Verdict.NO:
+                return rival, ruling
+        return None
+
+    def _against_duty(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
+        """No approval makes right what goes against a close rule's requirement on the same
+        topic: a site set up on a whim where the policy asks for a strong reason."""
+        best = ranked[0]
+        floor = best.score * OUTRIGHT_SHARE
+        for rival in ranked[1:]:
+            if rival.score < floor:
+                break
+            if rival.rule.force is not Force.REQUIRE or not rival.topics:
+                continue
+            ruling = rule_on(rival.rule, asked, self.lexicon)
+            if ruling.verdict is Verdict.NO and ruling.reason == "against a duty":
+                return rival, ruling
+        return None
 
     def _outright(
         self, ranked: list[Scored], asked: Question, opening: str

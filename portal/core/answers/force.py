@@ -301,6 +301,32 @@ def _approver(sentence: str) -> str:
     return ""
 
 
+# Where a sentence joins two rulings on two acts: "Staff must not X, and may only Y with the
+# approval of Z"; "Staff must not X; they can Y only if Z". The second half has its own modal.
+_COORDINATED = re.compile(
+    r";|,? (?:and|but|while|whereas) (?=(?:(?:they|staff|you|members|employees|it) )?(?:\w+ )?"
+    r"(?:must|should|may|can|cannot|could|will|need)\b)"
+)
+
+
+def banned_parts(sentence: str) -> tuple[str, ...]:
+    """The parts of a sentence that ban an act outright, when another part of it opens a route
+    (an approval, an "only", a permission) for a different one; none when no part does."""
+    parts = [p.strip(" ,") for p in _COORDINATED.split(fold(sentence)) if p.strip(" ,")]
+    if len(parts) < 2:
+        return ()
+    bans = tuple(p for p in parts if _outright_ban(p))
+    return bans if len(bans) < len(parts) else ()
+
+
+def _outright_ban(part: str) -> bool:
+    return (
+        _APPROVAL.search(part) is None
+        and _ONLY.search(part) is None
+        and (_PROHIBIT.search(part) is not None and not _hedged(part))
+    )
+
+
 def only_clause(sentence: str) -> str:
     """The limit an "only" sentence sets ("during non-contact hours")."""
     match = _ONLY_SPAN.search(sentence)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from portal.core.answers.acts import acts_differ
-from portal.core.answers.force import Force, only_clause
+from portal.core.answers.acts import Act, acts_differ, agreement, governed_act, named_objects
+from portal.core.answers.force import Force, banned_parts, only_clause
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.model import Verdict
 from portal.core.answers.question import Question
@@ -78,6 +78,8 @@ _DISCRETION = re.compile(
 # A permission for limited use only ("limited", "reasonable", "occasional"), or a ban on excessive
 # use: what an asker who means to use it without limit ("whenever I like") goes beyond.
 LIMITED_USE = re.compile(r"\b(?:limited|reasonable|occasional|excessive)\b(?! to\b)")
+# Whose site or business an act concerns, not what it is done to.
+_WHOSE = frozenset({"school"})
 # Words too common in these questions to show that a duty and an act are the same thing.
 _GENERIC = frozenset(tokens("school social media staff pupil site page account use post make"))
 
@@ -95,6 +97,8 @@ def rule_on(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
     force = rule.force
     if force is Force.PROHIBIT:
         return _prohibition(rule, facts, lexicon)
+    if force in (Force.APPROVAL, Force.ONLY) and _asks_banned_part(rule, question, lexicon):
+        return Ruling(Verdict.NO, "forbidden")
     if force is Force.APPROVAL:
         return _approval(rule, question)
     if force in (Force.ONLY, Force.PERMIT):
@@ -133,6 +137,9 @@ def _prohibition(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
     if "ends_contact" in facts and rule.topics & CONTACT_TOPICS:
         # A ban on having contact is never broken by ending it.
         return Ruling(Verdict.YES, "ends contact")
+    if "conceals" in facts and _bans_revealing(rule, lexicon):
+        # A ban on revealing something is kept, not broken, by hiding it.
+        return Ruling(Verdict.YES, "keeps it private", condition=rule.sentence)
     if reading.remedy and "remove" in facts:
         return Ruling(Verdict.YES, "remedy", condition=rule.sentence)
     if "unpaid" in facts and _PAID_ONLY.search(fold(rule.sentence)):
@@ -150,6 +157,12 @@ def _prohibition(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
     if _open_exception(reading.exceptions, facts, lexicon):
         return Ruling(Verdict.CONDITIONAL, "exception", condition=rule.sentence)
     return Ruling(Verdict.NO, "advised against" if reading.advisory else "forbidden")
+
+
+def _bans_revealing(rule: Rule, lexicon: Lexicon) -> bool:
+    """The ban is on giving something away: revealing, disclosing, giving out."""
+    disclose = dict(lexicon.acts.verbs).get("disclose")
+    return disclose is not None and disclose.search(fold(rule.sentence)) is not None
 
 
 def _open_exception(exceptions: frozenset[str], facts: frozenset[str], lexicon: Lexicon) -> bool:
@@ -239,6 +252,47 @@ def _asks_what_is_barred(sentence: str, question: Question, lexicon: Lexicon) ->
     return len(asked & (barred - allowed)) > len(asked & (allowed - barred))
 
 
+def _asks_banned_part(rule: Rule, question: Question, lexicon: Lexicon) -> bool:
+    """ "Staff must not X, and may only Y with approval": the approval is a route for Y alone,
+    so a question about X meets the ban. The act the question proposes decides which half it
+    is about; failing that, the words it shares with each."""
+    bans = banned_parts(rule.sentence)
+    if not bans:
+        return False
+    rest = fold(rule.sentence)
+    for ban in bans:
+        rest = rest.replace(ban, " ")
+    banned = [governed_act(b, lexicon.acts) for b in bans]
+    opened = governed_act(rest, lexicon.acts)
+    if question.act.verbs and opened.verbs and any(b.verbs for b in banned):
+        closest = max(_likeness(question.act, b, lexicon) for b in banned)
+        return closest > _likeness(question.act, opened, lexicon)
+    asked = _gist(question.folded, lexicon)
+    barred, allowed = _gist(" ".join(bans), lexicon), _gist(rest, lexicon)
+    return len(asked & (barred - allowed)) > len(asked & (allowed - barred))
+
+
+def governs_asked_act(rule: Rule, question: Question, lexicon: Lexicon) -> bool:
+    """The rule governs what the asker proposes, in the same or akin words, done to something
+    the question names: a ban on posting personal matters on the school's page is no ban on
+    posting the trip photos there."""
+    if _likeness(question.act, rule.act, lexicon)[0] == 0:
+        return False
+    done_to = rule.act.objects - _WHOSE
+    return not done_to or bool(done_to & named_objects(question.folded, lexicon.acts))
+
+
+def _likeness(proposed: Act, governed: Act, lexicon: Lexicon) -> tuple[int, int]:
+    """How closely a governed act is the proposed one: the same verb, an akin one, or neither;
+    then on the same kind of account, one not said, or another ("share pupils' work on personal
+    blogs" beside "publish it on the school website")."""
+    agreed = agreement(proposed, governed, lexicon.acts)
+    verb = 2 if agreed.verbs - lexicon.acts.means else 1 if agreed.kin else 0
+    if not (proposed.channel and governed.channel):
+        return verb, 0
+    return verb, 1 if proposed.channel == governed.channel else -1
+
+
 def _gist(text: str, lexicon: Lexicon) -> set[str]:
     return (set(tokens(text)) - _GENERIC) | set(concepts_in(text, lexicon.concepts))
 
@@ -250,6 +304,8 @@ def _duty(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
     if _FALLBACK.search(text) and "tried_first" not in question.facts:
         return Ruling(Verdict.CONDITIONAL, "fallback", condition=rule.sentence)
     if _PRECONDITION.search(text):
+        if _meets_precondition(rule, question, lexicon):
+            return Ruling(Verdict.YES, "expected")
         return Ruling(Verdict.CONDITIONAL, "precondition", condition=rule.sentence)
     if _DISCRETION.search(text):
         return Ruling(Verdict.YES, "left to staff", condition=rule.sentence)
@@ -259,6 +315,13 @@ def _duty(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
         # A duty to do something else than the asker proposes leaves their act open.
         return Ruling(Verdict.CONDITIONAL, "another act", condition=rule.sentence)
     return Ruling(Verdict.CONDITIONAL, "duty", condition=rule.sentence)
+
+
+def _meets_precondition(rule: Rule, question: Question, lexicon: Lexicon) -> bool:
+    """A step required before a site goes ahead ("must designate at least two approved
+    Administrators"), asked about by someone whose site is approved and who proposes that very
+    step: they are doing what the policy asks, not skipping it."""
+    return "approved" in question.facts and _aligned(question, rule, lexicon)
 
 
 def _asked_duty(rule: Rule, question: Question) -> bool:
@@ -295,6 +358,8 @@ def _aligned(question: Question, rule: Rule, lexicon: Lexicon) -> bool:
     requests in general terms")."""
     if acts_differ(question.act, rule.act, lexicon.acts):
         return False
+    if agreement(question.act, rule.act, lexicon.acts).verbs - _GENERIC:
+        return True  # the same act in other words: "tell the school" for "approach the school"
     return alignment(question, fold(rule.sentence), lexicon) > 0
 
 
