@@ -50,25 +50,6 @@ class SlackSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class TeamsSettings:
-    app_id: str = ""
-    app_password: Secret = Secret("")
-    tenant_id: str = ""
-    default_school: str = ""
-    # Where outgoing Bot Framework calls go when the activity names no serviceUrl
-    # (proactive nudges); tests point it at a local connector peer.
-    connector_url: str = ""
-    # Where the bot's tokens come from; empty means Microsoft's login service.
-    oauth_url: str = ""
-    # Skips inbound JWT validation: only for the local emulator, refused in production.
-    emulator_mode: bool = False
-
-    @property
-    def enabled(self) -> bool:
-        return bool(self.app_id) or self.emulator_mode
-
-
-@dataclass(frozen=True, slots=True)
 class OidcProvider:
     name: str
     client_id: str
@@ -93,9 +74,7 @@ class Settings:
     mail_from: str = "Signoff <signoff@localhost>"
     due_soon_days: int = 30
     invitation_days: int = 30
-    timezone: str = "Europe/London"
     slack: SlackSettings = SlackSettings()
-    teams: TeamsSettings = TeamsSettings()
     oidc: tuple[OidcProvider, ...] = ()
     # Office sign-in: every office user must set up a code app, not only trust admins.
     office_totp_required: bool = False
@@ -140,9 +119,7 @@ class Settings:
             mail_from=env.get("SIGNOFF_MAIL_FROM", "Signoff <signoff@localhost>"),
             due_soon_days=_int(env, "SIGNOFF_DUE_SOON_DAYS", 30),
             invitation_days=_int(env, "SIGNOFF_INVITATION_DAYS", 30),
-            timezone=env.get("SIGNOFF_TIMEZONE", "Europe/London"),
             slack=_slack(env),
-            teams=_teams(env),
             oidc=_oidc(env),
             office_totp_required=_flag(env, "SIGNOFF_OFFICE_TOTP_REQUIRED"),
             office_idle_minutes=_int(env, "SIGNOFF_OFFICE_IDLE_MINUTES", 30),
@@ -196,8 +173,6 @@ class Settings:
                 "characters in production (e.g. `python -c 'import secrets; "
                 "print(secrets.token_urlsafe(48))'`)"
             )
-        if self.teams.emulator_mode:
-            raise SettingsError("SIGNOFF_TEAMS_EMULATOR_MODE is for local development only")
         if not self.base_url.startswith("https://"):
             raise SettingsError("SIGNOFF_BASE_URL must be https:// in production")
 
@@ -272,18 +247,6 @@ def _slack(env: Mapping[str, str]) -> SlackSettings:
         client_secret=Secret(env.get("SIGNOFF_SLACK_CLIENT_SECRET", "")),
         api_url=env.get("SIGNOFF_SLACK_API_URL", "https://slack.com/api/"),
         socket_mode_app_token=Secret(env.get("SIGNOFF_SLACK_APP_TOKEN", "")),
-    )
-
-
-def _teams(env: Mapping[str, str]) -> TeamsSettings:
-    return TeamsSettings(
-        app_id=env.get("SIGNOFF_TEAMS_APP_ID", ""),
-        app_password=Secret(env.get("SIGNOFF_TEAMS_APP_PASSWORD", "")),
-        tenant_id=env.get("SIGNOFF_TEAMS_TENANT_ID", ""),
-        default_school=env.get("SIGNOFF_TEAMS_DEFAULT_SCHOOL", ""),
-        connector_url=env.get("SIGNOFF_TEAMS_CONNECTOR_URL", ""),
-        oauth_url=env.get("SIGNOFF_TEAMS_OAUTH_URL", ""),
-        emulator_mode=_flag(env, "SIGNOFF_TEAMS_EMULATOR_MODE"),
     )
 
 
