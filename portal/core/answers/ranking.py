@@ -18,8 +18,10 @@ from portal.core.answers.verdicts import (
     LIMITED_USE,
     RELATIONSHIPS,
     alignment,
+    asked_role,
     goes_against,
     roles,
+    says_who_holds,
     skips,
 )
 
@@ -38,6 +40,9 @@ CLAUSE_TOPIC = 0.4
 SECTION_TOPIC = 0.2
 DESCRIPTIVE = -3.0
 SCENE = -1.5
+# A field of a printed form restates, for whoever fills it in, what the procedure asking for
+# the form rules: the procedure answers before the field that echoes it.
+FORM_FIELD = -1.0
 MISFIT = -2.5
 HARM = 1.0
 # The asker has a private stake (selling to a parent) and the rule turns on a conflict of interest.
@@ -120,6 +125,11 @@ ACT_KIN = 0.5
 # names (`unmarked`: offensive content, asked about the netball results). Enough to pass a
 # sibling rule on the same topic, not to outweigh a topic.
 OBJECT_CLASH = -2.0
+# The asker asks whether someone may hold a role ("could he be an admin?", "can a volunteer be a
+# moderator?") and the rule says who holders of that role must be ("Site administrators and
+# moderators must be employees or other authorised people"): it decides who may, where rules on
+# what the role holders do or how many there are only mention them.
+ELIGIBILITY = 3.0
 # Facts that describe the asker's situation; "official" only tells a verdict which account.
 SITUATION = frozenset(
     {
@@ -184,6 +194,9 @@ def rank(
     scored = [_object_clash(s, named, lexicon) for s in scored]
     if asker:
         scored = [_addressed(s, asker) for s in scored]
+    role = asked_role(question.folded)
+    if role:
+        scored = [_eligibility(s, role) for s in scored]
     kinds = [in_rule for in_question, in_rule in _KINDS if in_question.search(question.folded)]
     if kinds:
         scored = [_for_kind(s, kinds) for s in scored]
@@ -204,6 +217,12 @@ def _addressed(scored: Scored, asker: frozenset[str]) -> Scored:
     if not roles(subject) & asker:
         return scored
     return replace(scored, score=scored.score + ADDRESSED)
+
+
+def _eligibility(scored: Scored, role: str) -> Scored:
+    if not says_who_holds(scored.rule, role):
+        return scored
+    return replace(scored, score=scored.score + ELIGIBILITY)
 
 
 def _for_kind(scored: Scored, kinds: list[re.Pattern[str]]) -> Scored:
@@ -353,6 +372,10 @@ def _agreeing(rule: Rule, question: Question, lexicon: Lexicon) -> float:
     and signpost …") answers them better than the ban it stands in for."""
     if rule.force is not Force.REQUIRE or goes_against(rule, question):
         return 0.0
+    if asked_role(question.folded):
+        # Asking whether someone may hold a role proposes nothing of the asker's to carry out:
+        # sharing the role's words with a duty on its holders is not doing what the duty asks.
+        return 0.0
     # Only what the duty adds to its clause counts: a question about the friend request itself
     # does not agree with "instead, discuss such requests in class".
     neighbours = _neighbours(rule.clause.text, rule.sentence)
@@ -385,6 +408,7 @@ def _shape(rule: Rule, question: Question) -> float:
     score = DESCRIPTIVE if reading.force is Force.NONE else 0.0
     score += _decisiveness(reading)
     score += SCENE if rule.scene else 0.0
+    score += FORM_FIELD if rule.echoed_field else 0.0
     relations = reading.conditions & RELATIONSHIPS
     if reading.force in (Force.PERMIT, Force.ONLY) and relations and not relations & question.facts:
         score += MISFIT

@@ -58,6 +58,10 @@ class Rule:
     personal_section: bool = False
     """The sentence names no kind of site but stands in a section on staff's personal use: it
     speaks of their own accounts, though less surely than a sentence that says so."""
+    echoed_field: bool = False
+    """A field of a form the policy prints ("Names of moderators (the site must have …)") on a
+    matter the policy's procedure rules on too: the field says what to write on the form, the
+    procedure says what is allowed. A field on a matter nothing else covers stands alone."""
 
     clause_key: str = field(init=False)
     key: str = field(init=False)
@@ -79,6 +83,7 @@ def rules_of(
     rules: list[Rule] = []
     for clause in version.clauses:
         rules.extend(_clause_rules(agreement, version, clause, lexicon, start + len(rules)))
+    rules = _with_echoed_fields(rules, _form_parts(version.clauses), lexicon)
     sections: dict[str, frozenset[str]] = {}
     for rule in rules:
         key = rule.clause.section
@@ -116,6 +121,45 @@ def _clause_rules(
             act=governed_act(part, lexicon.acts),
             personal_section=_personal_by_section(folded, clause, lexicon),
         )
+
+
+def _form_parts(clauses: Iterable[Clause]) -> frozenset[str]:
+    """The parts of a policy that print a form: a part headed as a form ("Site Creation Approval
+    Form") or that asks the reader to complete "this form"."""
+    return frozenset(
+        c.section
+        for c in clauses
+        if c.section and (_FORM_HEADING.search(fold(c.heading)) or _THIS_FORM.search(fold(c.text)))
+    )
+
+
+def _with_echoed_fields(rules: list[Rule], forms: frozenset[str], lexicon: Lexicon) -> list[Rule]:
+    if not forms:
+        return rules
+    fields = {r.key for r in rules if _in_form(r.clause, forms) and _is_field(r.sentence, lexicon)}
+    ruled = frozenset().union(*(r.topics for r in rules if r.key not in fields))
+    return [
+        replace(r, echoed_field=True) if r.key in fields and r.topics & ruled else r for r in rules
+    ]
+
+
+def _in_form(clause: Clause, forms: frozenset[str]) -> bool:
+    return any(clause.section == part or clause.section.startswith(f"{part} ") for part in forms)
+
+
+def _is_field(sentence: str, lexicon: Lexicon) -> bool:
+    """A question put to whoever fills the form in, or a label with a note in brackets: the
+    words before the brackets rule on nothing. The form's own instructions ("Use of social
+    media … must be approved prior to setting up sites") are sentences, not fields."""
+    stripped = sentence.strip()
+    if stripped.endswith("?"):
+        return True
+    label, bracket, _ = stripped.partition("(")
+    return bool(bracket and label.strip()) and read(label, lexicon.qualifiers).force is Force.NONE
+
+
+_FORM_HEADING = re.compile(r"\bform$")
+_THIS_FORM = re.compile(r"\b(?:complete|fill in|fill out) this form\b")
 
 
 def _personal_by_section(folded: str, clause: Clause, lexicon: Lexicon) -> bool:

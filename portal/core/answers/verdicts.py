@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from portal.core.answers.acts import Act, acts_differ, agreement, governed_act, named_objects
 from portal.core.answers.force import Force, banned_parts, only_clause
@@ -309,12 +310,41 @@ def _duty(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
         return Ruling(Verdict.CONDITIONAL, "precondition", condition=rule.sentence)
     if _DISCRETION.search(text):
         return Ruling(Verdict.YES, "left to staff", condition=rule.sentence)
+    if says_who_holds(rule, asked_role(question.folded)):
+        # Naming the role is not meeting the duty: the one asked about must be who it names.
+        return Ruling(Verdict.CONDITIONAL, "duty", condition=rule.sentence)
     if _aligned(question, rule, lexicon) or _asked_duty(rule, question):
         return Ruling(Verdict.YES, "expected")
     if acts_differ(question.act, rule.act, lexicon.acts):
         # A duty to do something else than the asker proposes leaves their act open.
         return Ruling(Verdict.CONDITIONAL, "another act", condition=rule.sentence)
     return Ruling(Verdict.CONDITIONAL, "duty", condition=rule.sentence)
+
+
+@cache
+def asked_role(folded: str) -> str:
+    """The role the asker asks whether someone may hold ("could he be an admin?"), if any."""
+    found = _HOLDS_ROLE.search(folded)
+    return found.group(1) if found else ""
+
+
+def says_who_holds(rule: Rule, role: str) -> bool:
+    """The duty says who holders of the role must be ("Site administrators and moderators must be
+    employees"). Roles compare by their shared opening ("admin", "administrators")."""
+    found = _ROLE_MUST_BE.search(fold(rule.sentence))
+    if not role or found is None or rule.force is not Force.REQUIRE:
+        return False
+    return any(r.startswith(role) or role.startswith(r) for r in found.groups() if r)
+
+
+_HOLDS_ROLE = re.compile(
+    r"\b(?:can|could|may|is it ok (?:for|if)|allowed to) (?:[\w',]+ ){0,8}?"
+    r"(?:be|become|act as|serve as|join as) (?:an?|the|one of the|our) (?:\w+ )??([a-z]{3,})s?\b"
+)
+_ROLE_MUST_BE = re.compile(
+    r"^(?:the |all |any )?(?:[\w-]+ ){0,2}?([a-z]{3,}?)s?(?: and ([a-z]{3,}?)s?)?"
+    r" (?:must|should|shall|can only|may only) (?:only )?be\b"
+)
 
 
 def _meets_precondition(rule: Rule, question: Question, lexicon: Lexicon) -> bool:
