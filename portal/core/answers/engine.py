@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -164,20 +165,11 @@ class AnswerEngine:
             if needed is not None:
                 return needed
         if ruling.verdict is Verdict.CONDITIONAL:
-            return (
-                self._settled(ranked, asked, ruling)
-                or self._approving(ranked, asked)
-                or (
-                    best,
-                    ruling,
-                )
-            )
+            settled = self._settled(ranked, asked, ruling) or self._approving(ranked, asked)
+            return settled or (best, ruling)
         if ruling.verdict not in _SETTLED_BY_LIMITS or best.rule.force not in _PERMISSIONS:
             return best, ruling
-        floor = best.score * VETO_SHARE
-        for rival in ranked[1:]:
-            if rival.score < floor:
-                break
+        for rival in _close_rivals(ranked, VETO_SHARE):
             if rival.rule.force is not Force.ONLY or not set(rival.topics) & set(best.topics):
                 continue
             vetoed = rule_on(rival.rule, asked, self.lexicon)
@@ -193,11 +185,8 @@ class AnswerEngine:
         best = ranked[0]
         if best.rule.force is Force.APPROVAL:
             return None
-        floor = best.score * APPROVAL_SHARE
         named = named_objects(asked.folded, self.lexicon.acts)
-        for rival in ranked[1:]:
-            if rival.score < floor:
-                break
+        for rival in _close_rivals(ranked, APPROVAL_SHARE):
             if rival.rule.force is not Force.APPROVAL or not set(rival.topics) & set(best.topics):
                 continue
             if objects_clash(named, rival.rule.act.objects, self.lexicon.acts):
@@ -214,10 +203,7 @@ class AnswerEngine:
         kin = asked.facts & _PUPIL_KIN
         if not kin or "own_child" in asked.facts:
             return None
-        floor = ranked[0].score * OUTRIGHT_SHARE
-        for rival in ranked[1:]:
-            if rival.score < floor:
-                break
+        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
             reading = rival.rule.reading
             if rival.rule.force is not Force.PERMIT or not reading.limit:
                 continue
@@ -234,10 +220,7 @@ class AnswerEngine:
         that a ban on personal pages does not bind still needs the approval a close rule asks
         for what the question raises (the school's logo). That rule decides while the asker has
         not said it is given."""
-        floor = ranked[0].score * OUTRIGHT_SHARE
-        for rival in ranked[1:]:
-            if rival.score < floor:
-                break
+        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
             if rival.rule.force is not Force.APPROVAL or not rival.topics:
                 continue
             ruling = rule_on(rival.rule, asked, self.lexicon)
@@ -272,10 +255,7 @@ class AnswerEngine:
         self, ranked: list[Scored], asked: Question
     ) -> tuple[Scored, Ruling] | None:
         """The close outright ban on the very act the asker proposes, if there is one."""
-        floor = ranked[0].score * OUTRIGHT_SHARE
-        for rival in ranked[1:]:
-            if rival.score < floor:
-                break
+        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
             rule = rival.rule
             if rule.force is not Force.PROHIBIT or rule.reading.hedged or not rival.topics:
                 continue
@@ -289,11 +269,7 @@ class AnswerEngine:
     def _against_duty(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
         """No approval makes right what goes against a close rule's requirement on the same
         topic: a site set up on a whim where the policy asks for a strong reason."""
-        best = ranked[0]
-        floor = best.score * OUTRIGHT_SHARE
-        for rival in ranked[1:]:
-            if rival.score < floor:
-                break
+        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
             if rival.rule.force is not Force.REQUIRE or not rival.topics:
                 continue
             ruling = rule_on(rival.rule, asked, self.lexicon)
@@ -313,10 +289,7 @@ class AnswerEngine:
         ("only according to the requirements") gives way only to a ban on something further the
         question raises (the platform's minimum age), not to the other half of its own rule."""
         best = ranked[0]
-        floor = best.score * OUTRIGHT_SHARE
-        for rival in ranked[1:]:
-            if rival.score < floor:
-                break
+        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
             if rival.rule.reading.hedged or not rival.topics:
                 continue
             if rival.rule.force is Force.PROHIBIT and about_other_site(rival.rule, asked):
@@ -391,6 +364,13 @@ class AnswerEngine:
                 return True
             topic = self.lexicon.topic(topic.broader) if topic.broader else None
         return False
+
+
+def _close_rivals(ranked: list[Scored], share: float) -> Iterator[Scored]:
+    """The runners-up scoring at least `share` of the best, best first: the rules close enough
+    to settle what the best one leaves open."""
+    floor = ranked[0].score * share
+    return takewhile(lambda rival: rival.score >= floor, ranked[1:])
 
 
 def _checked(question: str) -> str:
