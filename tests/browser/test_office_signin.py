@@ -8,6 +8,7 @@ from datetime import date
 
 import pyotp
 import pytest
+from playwright.async_api import Browser, Page
 
 from portal.store import invitations
 from portal.store.models import AgreementVersion
@@ -120,6 +121,16 @@ async def test_trust_admin_signs_in_with_a_code_and_publishes_a_material_version
     assert not [p for p in problems if "Content Security Policy" in p], problems
 
 
+async def _signed_in_phone(browser: Browser, base: str, email: str) -> Page:
+    """A 320 px wide page, signed in to the office (no code app needed)."""
+    page = await browser.new_page(viewport={"width": 320, "height": 640})
+    await page.goto(base + "/office/login")
+    await page.fill("#email", email)
+    await page.fill("#password", PASSWORD)
+    await page.click("button:has-text('Sign in')")
+    return page
+
+
 async def test_the_roster_upload_fits_a_phone_screen(db, tmp_path):
     from tests.factories import make_school
 
@@ -128,11 +139,7 @@ async def test_the_roster_upload_fits_a_phone_screen(db, tmp_path):
     await make_school("clearwell", "Clearwell School")
     office = await make_office_user()
     async with served(settings, port) as base, chromium() as browser:
-        page = await browser.new_page(viewport={"width": 320, "height": 640})
-        await page.goto(base + "/office/login")
-        await page.fill("#email", office.email)
-        await page.fill("#password", PASSWORD)
-        await page.click("button:has-text('Sign in')")
+        page = await _signed_in_phone(browser, base, office.email)
         await page.goto(base + "/office/clearwell/roster")
         assert await page.locator("input[type=file]").count() == 1
         assert await page.evaluate("document.documentElement.scrollWidth") <= 320
@@ -159,11 +166,7 @@ async def test_wide_office_tables_scroll_on_their_own_on_a_phone(db, tmp_path):
     ]
     violations: list[str] = []
     async with served(settings, port) as base, chromium() as browser:
-        page = await browser.new_page(viewport={"width": 320, "height": 640})
-        await page.goto(base + "/office/login")
-        await page.fill("#email", office.email)
-        await page.fill("#password", PASSWORD)
-        await page.click("button:has-text('Sign in')")
+        page = await _signed_in_phone(browser, base, office.email)
         for path in pages:
             response = await page.goto(base + path)
             assert response is not None and response.status == 200, path
