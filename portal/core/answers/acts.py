@@ -69,9 +69,54 @@ def proposed_act(ask: str, asking: str, question: str, words: ActWords) -> Act:
     """What the asker means to do. `ask` is the words after "can I"; `asking` the sentence
     that asks, which names what a pronoun stands for ("… can I post them?"); `question` the
     whole question, whose story often says whose account it is ("I run the school insta.")."""
+    ask = others_acts_removed(ask)
     objects = _found(ask, words.objects) or _found(asking, words.objects)
     channel = _channel(ask, words) or _channel(question, words)
     return Act(_verbs(ask, words, strict=False), objects, channel)
+
+
+def others_acts_removed(text: str) -> str:
+    """The text without what other people do or may do in it: in "who do I talk to about whether
+    parents can comment on posts?" the commenting is the parents', and what the asker proposes is
+    only to ask someone."""
+    return _OTHERS_ACT.sub(" ", text)
+
+
+def others_agree(asked: frozenset[str], governed: frozenset[str], words: ActWords) -> bool:
+    """The same act, or one akin to it either way ("comment on" and "contribute content")."""
+    if asked & governed:
+        return True
+    return any(words.kin.get(v, frozenset()) & governed for v in asked) or any(
+        words.kin.get(v, frozenset()) & asked for v in governed
+    )
+
+
+def others_verbs(text: str, words: ActWords) -> frozenset[str]:
+    """What other people named in the text do or may do: "whether pupils, school staff or members
+    of the public will be able to contribute content" is others posting."""
+    found: set[str] = set()
+    for match in _OTHERS_ACT.finditer(text):
+        found |= _verbs(match.group("act"), words, strict=False)
+    return frozenset(found)
+
+
+# Someone other than the asker named as the one who acts ("parents can comment", "a parent
+# keeps moaning", "pupils who'd post"), up to the end of that clause. Only a named party: "they"
+# and "she" often stand for the asker's own plan ("can they see it if I post it?"). Staff are
+# another party only listed beside one ("pupils, school staff or members of the public").
+_PARTY = (
+    r"(?:parents?|carers?|mums?|dads?|pupils?|students?|kids|children|child|colleagues?"
+    r"|governors?|someone|somebody|anyone|anybody|other people|people|members? of the public)"
+)
+_OTHERS_ACT = re.compile(
+    rf"\b{_PARTY}(?:,? (?:or |and |and/or )?(?:school )?(?:staff|{_PARTY}))*"
+    # "another mum in our class keeps posting": where the party is from is part of naming them.
+    r"(?: (?:in|from|at|of) (?:my|our|the|your|his|her|their) \w+(?: \w+)??)?"
+    r"(?: who| that)?(?:'d| (?:can|could|will|would|may|might|should|keeps?|kept|has|have|had"
+    r"|is|are|was|were)(?: (?:be able to|been|still|also|just|always))?) "
+    # "parents are asked to agree to …" binds the party to a duty of theirs, for them to ask about.
+    r"(?!(?:asked|required|expected|encouraged|advised|responsible|invited)\b)(?P<act>\w[^,.;:!?]*)"
+)
 
 
 def implied_topics(act: Act, words: ActWords) -> frozenset[str]:

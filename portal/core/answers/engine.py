@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from portal.core.agreements import Agreement, Audience, School
-from portal.core.answers import phrasing
+from portal.core.answers import counts, phrasing
 from portal.core.answers.acts import acts_differ, named_objects, objects_clash
 from portal.core.answers.force import Force
 from portal.core.answers.lexicon import Lexicon, load_lexicon
@@ -100,6 +100,7 @@ class AnswerEngine:
             raise InvalidQuestion(f"audience must be staff or parent, not {audience!r}")
         parent = Audience(audience) is Audience.PARENT
         asked = read_question(text, self.lexicon, parent=parent, school_names=book.names)
+        asked = self._without_met_counts(book, asked, parent)
         if asked.safeguarding:
             return answer_safeguarding(book, asked, self.lexicon)
         pool, asked = self._pool(book, asked, parent)
@@ -131,7 +132,7 @@ class AnswerEngine:
         ]
         if not ranked:
             return _not_covered(book.school, parent)
-        best, ruling = self._decide(ranked, asked)
+        best, ruling = self._short_of_minimum(ranked, asked) or self._decide(ranked, asked)
         if best is not ranked[0]:
             ranked = [best, *(s for s in ranked if s is not best)]
         return Answer(
@@ -145,6 +146,26 @@ class AnswerEngine:
             ask_whom=_ask_whom(book.school, ruling),
             quote=best.rule.sentence,
         )
+
+    def _without_met_counts(self, book: Rulebook, asked: Question, parent: bool) -> Question:
+        """A count the asker reports as meeting a rule's minimum ("2 admins, 2 mods") is done,
+        so it should not pull the question towards the rules on that count."""
+        sentences = tuple(r.sentence for r in (*book.staff.rules, *book.parents.rules))
+        met = counts.met_counts(sentences, asked.folded)
+        if not met:
+            return asked
+        text = counts.without(asked.folded, met)
+        return read_question(text, self.lexicon, parent=parent, school_names=book.names)
+
+    def _short_of_minimum(
+        self, ranked: list[Scored], asked: Question
+    ) -> tuple[Scored, Ruling] | None:
+        """Fewer of something than a rule on the question's topic asks for ("just one
+        moderator" where the site must have at least two) is a no, from that rule."""
+        for scored in ranked:
+            if scored.topics and counts.short_of(scored.rule.sentence, asked.folded):
+                return scored, Ruling(Verdict.NO, "too few")
+        return None
 
     def _decide(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling]:
         """The best rule's ruling, unless it allows what a close rival on the same topic allows

@@ -7,9 +7,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
-from portal.core.answers.acts import agreement, named_objects, objects_clash, unmarked
+from portal.core.answers.acts import (
+    agreement,
+    named_objects,
+    objects_clash,
+    others_agree,
+    others_verbs,
+    unmarked,
+)
 from portal.core.answers.force import Force, Reading
-from portal.core.answers.lexicon import Lexicon
+from portal.core.answers.lexicon import ActWords, Lexicon
 from portal.core.answers.question import Question
 from portal.core.answers.rules import Rule
 from portal.core.answers.text import fold, tokens
@@ -130,6 +137,71 @@ OBJECT_CLASH = -2.0
 # moderators must be employees or other authorised people"): it decides who may, where rules on
 # what the role holders do or how many there are only mention them.
 ELIGIBILITY = 3.0
+# A rule set off by what someone else does ("If a member of staff becomes aware that a pupil or
+# parent has made … comments …, they should consider reporting this") says how to respond to
+# that act: the topics it shares with a question come from the other person's act. Asked about an
+# act of the asker's own that the rule does not govern ("can I comment back?"), those topics are
+# not evidence that it answers them; the rules on the asker's act are.
+_OTHERS_TRIGGER = re.compile(
+    r"^(?:if|where|when|whenever|should|in the event that) "
+    r"(?:[^;:]*?\b(?:aware|told|informed|notices?|discovers?|sees?|finds?|receives?)\b[^;:]*?)?"
+    r"\b(?:an?|any|the|another|their|a group of) (?:\w+ )?"
+    r"(?:pupils?|parents?|carers?|child(?:ren)?|colleagues?|users?|person|members? of the public"
+    r"|third part(?:y|ies))\b[^;:]*?\b(?:has|have|had|is|are|was|were|posts?|sends?|makes?|asks?"
+    r"|requests?|shares?)\b"
+)
+
+
+# The question and the rule both turn on what someone else does, and it is the same act ("whether
+# parents can comment on posts", "whether pupils … or members of the public will be able to
+# contribute content"): the rule is about the situation asked of, whatever the asker does in it.
+OTHERS_AGREE = 3.0
+
+
+def _others_agree(scored: Scored, asked: frozenset[str], lexicon: Lexicon) -> Scored:
+    if not asked:
+        return scored
+    governed = _rule_others(scored.rule.sentence, lexicon.acts)
+    if not (governed and others_agree(asked, governed, lexicon.acts)):
+        return scored
+    return replace(scored, score=scored.score + OTHERS_AGREE)
+
+
+# A pledge in the signer's own voice ("I will not discuss …") binds whoever signs it, the asker.
+# Asked whether someone else may go on doing something ("another mum keeps posting digs … is she
+# allowed to?"), the same rule written of people in general ("we ask parents to agree not to
+# post …") speaks of that other person, and answers before the asker's own pledge.
+OWN_VOICE = -0.5
+_OWN_VOICE = re.compile(r"^(?:[\w ]+, )?(?:if [^,]+, )?(?:then )?i (?:will|agree|promise|shall)\b")
+
+
+def _own_voice(scored: Scored) -> Scored:
+    if not _OWN_VOICE.search(fold(scored.rule.sentence)):
+        return scored
+    return replace(scored, score=scored.score + OWN_VOICE)
+
+
+def _rule_others(sentence: str, words: ActWords) -> frozenset[str]:
+    key = (id(words), sentence)
+    kept = _RULE_OTHERS.get(key)
+    if kept is None or kept[0] is not words:
+        kept = _RULE_OTHERS[key] = (words, others_verbs(fold(sentence), words))
+    return kept[1]
+
+
+# What others do in each rule sentence, read once per lexicon rather than once per question. The
+# lexicon is kept with its reading so that another one given the same id is never mistaken for it.
+_RULE_OTHERS: dict[tuple[int, str], tuple[ActWords, frozenset[str]]] = {}
+
+
+def _others_act(scored: Scored, question: Question) -> Scored:
+    if not (question.act.verbs and scored.topics) or scored.acts:
+        return scored
+    if not _OTHERS_TRIGGER.search(fold(scored.rule.sentence)):
+        return scored
+    return replace(scored, score=scored.score - sum(question.topics[t] for t in scored.topics))
+
+
 # Facts that describe the asker's situation; "official" only tells a verdict which account.
 SITUATION = frozenset(
     {
@@ -190,6 +262,12 @@ def rank(
         )
         for rule in rules
     ]
+    scored = [_others_act(s, question) for s in scored]
+    others = others_verbs(question.folded, lexicon.acts)
+    if others:
+        scored = [_others_agree(s, others, lexicon) for s in scored]
+        if not question.act.verbs:
+            scored = [_own_voice(s) for s in scored]
     named = named_objects(question.folded, lexicon.acts)
     scored = [_object_clash(s, named, lexicon) for s in scored]
     if asker:

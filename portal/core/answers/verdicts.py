@@ -46,6 +46,14 @@ _PRECONDITION = re.compile(
     r"|\bwhen creating\b|\bmust be (?:discussed|consulted|vetted|moderated)\b|\bguidelines\b"
     r"|\brequirements\b|\bmust ensure\b"
 )
+# A duty to consult someone first: seeking advice, raising doubts with leaders, discussing the
+# plan with a named manager. Acting without asking anyone skips exactly that.
+_CONSULT = re.compile(
+    r"\b(?:seek|ask for|obtain|get|take) (?:their |the |appropriate |further )?"
+    r"(?:advice|guidance|permission|approval|authori[sz]ation)\b"
+    r"|\bmust (?:raise|refer|report) (?:[\w,]+ ){0,10}?with\b"
+    r"|\bmust be (?:discussed|agreed|checked|cleared|consulted) (?:on )?with\b"
+)
 # A fallback step ("If that is not possible, I will follow the complaints policy") is open
 # only once the step before it has been tried.
 _FALLBACK = re.compile(
@@ -299,9 +307,9 @@ def _gist(text: str, lexicon: Lexicon) -> set[str]:
 
 
 def _duty(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
-    if goes_against(rule, question):
-        return Ruling(Verdict.NO, "against a duty", condition=rule.sentence)
     text = fold(rule.sentence)
+    if goes_against(rule, question) or _skips_consulting(text, question):
+        return Ruling(Verdict.NO, "against a duty", condition=rule.sentence)
     if _FALLBACK.search(text) and "tried_first" not in question.facts:
         return Ruling(Verdict.CONDITIONAL, "fallback", condition=rule.sentence)
     if _PRECONDITION.search(text):
@@ -319,6 +327,11 @@ def _duty(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
         # A duty to do something else than the asker proposes leaves their act open.
         return Ruling(Verdict.CONDITIONAL, "another act", condition=rule.sentence)
     return Ruling(Verdict.CONDITIONAL, "duty", condition=rule.sentence)
+
+
+def _skips_consulting(text: str, question: Question) -> bool:
+    """The asker means to act without asking anyone, where the duty is to ask first."""
+    return "unilateral" in question.facts and _CONSULT.search(text) is not None
 
 
 @cache
