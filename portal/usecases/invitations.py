@@ -16,6 +16,7 @@ from portal.core.renewals import Standing, Status
 from portal.core.roster import year_group
 from portal.mail import Message, smtp_target
 from portal.settings import Settings
+from portal.store import campaigns as campaign_store
 from portal.store import invitations as store
 from portal.store.agreements import load_agreement
 from portal.store.models import Agreement as AgreementRow
@@ -145,10 +146,15 @@ async def _target(school_slug: str, agreement_slug: str, now: datetime) -> _Targ
     row = await AgreementRow.get_or_none(school=school, slug=agreement_slug)
     if row is None:
         raise InviteError(f"{school_slug} has no agreement {agreement_slug!r}")
+    return await _in_force(school, row, now)
+
+
+async def _in_force(school: School, row: AgreementRow, now: datetime) -> _Target:
+    """The agreement's version in force on the school's day `now`."""
     agreement = await load_agreement(row)
     version = agreement.in_force(now.astimezone(ZoneInfo(school.timezone)).date())
     if version is None:
-        raise InviteError(f"{school_slug}/{agreement_slug} has no version in force yet")
+        raise InviteError(f"{school.slug}/{row.slug} has no version in force yet")
     version_row = await VersionRow.get(agreement=row, label=version.label)
     return _Target(school, agreement, version, row.id, version_row.id)
 
@@ -158,7 +164,7 @@ async def _roster_scope(school: School, scope: Scope) -> Scope:
     refused when no current pupil is in them: a typo must not read as "nobody left to ask"."""
     if scope.year_group is None and scope.form is None:
         return scope
-    rows = await Pupil.filter(school=school, left_at__isnull=True).values_list("year_group", "form")
+    rows = await campaign_store.year_groups_and_classes(school)
     year = scope.year_group
     if year is not None:
         year = year_group(year)
@@ -338,7 +344,7 @@ async def resend(settings: Settings, invitation_id: int, actor: str) -> InviteRe
     now = datetime.now(UTC)
     school = await School.get(id=old.school_id)  # type: ignore[attr-defined]
     agreement = await AgreementRow.get(id=old.agreement_id)  # type: ignore[attr-defined]
-    target = await _target(school.slug, agreement.slug, now)
+    target = await _in_force(school, agreement, now)
     newer = target.version_id != old.version_id  # type: ignore[attr-defined]
     report = InviteReport(agreement=f"{school.slug}/{agreement.slug}", version=target.version.label)
     duties = [await _duty_of(old)]
