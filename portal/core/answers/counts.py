@@ -8,6 +8,7 @@ are asking about; a count below the minimum answers the question by itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _NUMBERS = {
@@ -81,8 +82,9 @@ def short_of(sentence: str, folded: str) -> bool:
     )
 
 
-def met_counts(sentences: tuple[str, ...], folded: str) -> tuple[Count, ...]:
-    """The stated counts that reach every minimum the rules set for the same thing."""
+def met_counts(sentences: Iterable[str], folded: str) -> tuple[Count, ...]:
+    """The stated counts that reach every minimum the rules set for the same thing (the
+    sentences are read only when the question states a count)."""
     given_counts = stated(folded)
     if not given_counts:
         return ()

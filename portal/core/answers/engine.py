@@ -150,8 +150,7 @@ class AnswerEngine:
     def _without_met_counts(self, book: Rulebook, asked: Question, parent: bool) -> Question:
         """A count the asker reports as meeting a rule's minimum ("2 admins, 2 mods") is done,
         so it should not pull the question towards the rules on that count."""
-        sentences = tuple(r.sentence for r in (*book.staff.rules, *book.parents.rules))
-        met = counts.met_counts(sentences, asked.folded)
+        met = counts.met_counts((r.sentence for r in book.all_rules), asked.folded)
         if not met:
             return asked
         text = counts.without(asked.folded, met)
@@ -162,6 +161,8 @@ class AnswerEngine:
     ) -> tuple[Scored, Ruling] | None:
         """Fewer of something than a rule on the question's topic asks for ("just one
         moderator" where the site must have at least two) is a no, from that rule."""
+        if not counts.stated(asked.folded):  # most questions state no count: skip every rule
+            return None
         for scored in ranked:
             if scored.topics and counts.short_of(scored.rule.sentence, asked.folded):
                 return scored, Ruling(Verdict.NO, "too few")
