@@ -16,7 +16,7 @@ from portal.core.answers.acts import (
     unmarked,
 )
 from portal.core.answers.force import Force, Reading
-from portal.core.answers.lexicon import ActWords, Lexicon
+from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.question import Question
 from portal.core.answers.rules import Rule
 from portal.core.answers.text import fold, tokens
@@ -161,7 +161,7 @@ OTHERS_AGREE = 3.0
 def _others_agree(scored: Scored, asked: frozenset[str], lexicon: Lexicon) -> Scored:
     if not asked:
         return scored
-    governed = _rule_others(scored.rule.sentence, lexicon.acts)
+    governed = scored.rule.others
     if not (governed and others_agree(asked, governed, lexicon.acts)):
         return scored
     return replace(scored, score=scored.score + OTHERS_AGREE)
@@ -176,28 +176,15 @@ _OWN_VOICE = re.compile(r"^(?:[\w ]+, )?(?:if [^,]+, )?(?:then )?i (?:will|agree
 
 
 def _own_voice(scored: Scored) -> Scored:
-    if not _OWN_VOICE.search(fold(scored.rule.sentence)):
+    if not _OWN_VOICE.search(scored.rule.folded):
         return scored
     return replace(scored, score=scored.score + OWN_VOICE)
-
-
-def _rule_others(sentence: str, words: ActWords) -> frozenset[str]:
-    key = (id(words), sentence)
-    kept = _RULE_OTHERS.get(key)
-    if kept is None or kept[0] is not words:
-        kept = _RULE_OTHERS[key] = (words, others_verbs(fold(sentence), words))
-    return kept[1]
-
-
-# What others do in each rule sentence, read once per lexicon rather than once per question. The
-# lexicon is kept with its reading so that another one given the same id is never mistaken for it.
-_RULE_OTHERS: dict[tuple[int, str], tuple[ActWords, frozenset[str]]] = {}
 
 
 def _others_act(scored: Scored, question: Question) -> Scored:
     if not (question.act.verbs and scored.topics) or scored.acts:
         return scored
-    if not _OTHERS_TRIGGER.search(fold(scored.rule.sentence)):
+    if not _OTHERS_TRIGGER.search(scored.rule.folded):
         return scored
     return replace(scored, score=scored.score - sum(question.topics[t] for t in scored.topics))
 
@@ -291,7 +278,7 @@ def _asker_roles(folded: str) -> frozenset[str]:
 
 
 def _addressed(scored: Scored, asker: frozenset[str]) -> Scored:
-    subject = " ".join(fold(scored.rule.sentence).split()[:_SUBJECT_WORDS])
+    subject = " ".join(scored.rule.folded.split()[:_SUBJECT_WORDS])
     if not roles(subject) & asker:
         return scored
     return replace(scored, score=scored.score + ADDRESSED)
@@ -304,7 +291,7 @@ def _eligibility(scored: Scored, role: str) -> Scored:
 
 
 def _for_kind(scored: Scored, kinds: list[re.Pattern[str]]) -> Scored:
-    if not any(kind.search(fold(scored.rule.sentence)) for kind in kinds):
+    if not any(kind.search(scored.rule.folded) for kind in kinds):
         return scored
     return replace(scored, score=scored.score + NAMED_KIND)
 
@@ -494,7 +481,7 @@ def _shape(rule: Rule, question: Question) -> float:
         score += HARM
     if reading.conflicted and "conflict" in question.facts:
         score += CONFLICT
-    if "excessive" in question.facts and LIMITED_USE.search(fold(rule.sentence)):
+    if "excessive" in question.facts and LIMITED_USE.search(rule.folded):
         score += FACT
     if "third_party" in question.facts and "third_party" in rule.sites:
         # Someone else's group asked about, and a rule written for sites third parties create.
@@ -509,7 +496,7 @@ def _shape(rule: Rule, question: Question) -> float:
     if (
         reading.force is Force.REQUIRE
         and "escalates" in question.facts
-        and _PASSING_ON.search(fold(rule.sentence))
+        and _PASSING_ON.search(rule.folded)
     ):
         score += PASSES_ON
     if reading.force is Force.APPROVAL and "asks_approval" in question.facts:

@@ -15,7 +15,6 @@ from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.question import school_names
 from portal.core.answers.retrieval import LexicalIndex, bag, concept_bag
 from portal.core.answers.rules import Rule, rules_of
-from portal.core.answers.text import fold
 
 _VOLUNTEERS = re.compile(r"\bvolunteers?\b")
 _FINAL = re.compile(r"\bfinal (?:approval|sign-?off)\b[^.;]*?\bby ((?:the )?[\w'’ ]+?)(?=[.,;)]|$)")
@@ -81,7 +80,7 @@ def build_rulebook(
         ),
         sentences=LexicalIndex([(r.key, bag(_context(r), lexicon.concepts)) for r in rules]),
         concepts=LexicalIndex([(r.key, concept_bag(_context(r), lexicon.concepts)) for r in rules]),
-        volunteers_are_staff=any(_VOLUNTEERS.search(fold(r.sentence)) for r in staff),
+        volunteers_are_staff=any(_VOLUNTEERS.search(r.folded) for r in staff),
         names=school_names(school.name, school.slug),
     )
 
@@ -112,5 +111,5 @@ def _without_copies(rules: Iterable[Rule]) -> list[Rule]:
     preferring the agreement addressed to parents (it sorts after the staff policy)."""
     kept: dict[str, Rule] = {}
     for rule in rules:
-        kept[fold(rule.sentence)] = rule
+        kept[rule.folded] = rule
     return sorted(kept.values(), key=lambda r: r.order)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from portal.core.agreements import Agreement, AgreementVersion, Audience, Clause
-from portal.core.answers.acts import NO_ACT, Act, governed_act
+from portal.core.answers.acts import NO_ACT, Act, governed_act, others_verbs
 from portal.core.answers.force import Force, Reading, binds_previous, is_continuation, read
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.text import fold, sentences
@@ -55,6 +55,9 @@ class Rule:
     """Which kind of site the sentence speaks of: "personal_account", "official", or both."""
     act: Act = NO_ACT
     """The act the sentence governs: the verb phrase after its force words."""
+    others: frozenset[str] = frozenset()
+    """What other people the sentence names do or may do ("whether pupils … will be able to
+    contribute content" is others posting)."""
     personal_section: bool = False
     """The sentence names no kind of site but stands in a section on staff's personal use: it
     speaks of their own accounts, though less surely than a sentence that says so."""
@@ -66,11 +69,14 @@ class Rule:
     clause_key: str = field(init=False)
     key: str = field(init=False)
     """Unique within a school: a clause can hold several rules."""
+    folded: str = field(init=False)
+    """The sentence folded (`text.fold`), the form every pattern is matched against."""
 
     def __post_init__(self) -> None:
-        # Ranking reads both for every candidate of every question: made once, here.
+        # Ranking and rulings read these for every candidate of every question: made once, here.
         object.__setattr__(self, "clause_key", f"{self.agreement}/{self.clause.ref}")
         object.__setattr__(self, "key", f"{self.clause_key}#{self.order}")
+        object.__setattr__(self, "folded", fold(self.sentence))
 
     @property
     def force(self) -> Force:
@@ -119,6 +125,7 @@ def _clause_rules(
             contrary=tuple(act for duty, act in lexicon.contrary if duty.search(folded)),
             sites=frozenset(s for s in _SITES if lexicon.qualifiers[s].search(folded)),
             act=governed_act(part, lexicon.acts),
+            others=others_verbs(folded, lexicon.acts),
             personal_section=_personal_by_section(folded, clause, lexicon),
         )
 

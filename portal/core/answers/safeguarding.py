@@ -17,7 +17,7 @@ from portal.core.answers.question import Question, asks_permission
 from portal.core.answers.ranking import key_of
 from portal.core.answers.rulebook import Rulebook
 from portal.core.answers.rules import Rule
-from portal.core.answers.text import fold, tokens
+from portal.core.answers.text import tokens
 
 _URGENT = re.compile(r"immediately|must report|must be informed|should contact|must follow")
 DEFAULT_LEAD = "the Designated Safeguarding Lead"
@@ -64,14 +64,14 @@ def safeguarding_rule(
     book: Rulebook, lexical: Mapping[str, float], lexicon: Lexicon
 ) -> Rule | None:
     """The clause that says what to do with a concern: urgent duties first, then the closest."""
-    candidates = [r for r in book.all_rules if lexicon.safeguarding_cite.search(fold(r.sentence))]
+    candidates = [r for r in book.all_rules if lexicon.safeguarding_cite.search(r.folded)]
     if not candidates:
         return None
     top = max(lexical.values(), default=0.0) or 1.0
     return max(
         candidates,
         key=lambda r: (
-            (_URGENT.search(fold(r.sentence)) is not None) + lexical.get(key_of(r), 0.0) / top,
+            (_URGENT.search(r.folded) is not None) + lexical.get(key_of(r), 0.0) / top,
             -r.order,
         ),
     )

@@ -151,7 +151,7 @@ def _prohibition(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
         return Ruling(Verdict.YES, "keeps it private", condition=rule.sentence)
     if reading.remedy and "remove" in facts:
         return Ruling(Verdict.YES, "remedy", condition=rule.sentence)
-    if "unpaid" in facts and _PAID_ONLY.search(fold(rule.sentence)):
+    if "unpaid" in facts and _PAID_ONLY.search(rule.folded):
         return Ruling(Verdict.YES, "scope", rule.sentence)
     if reading.exceptions & facts:
         return Ruling(Verdict.YES, "exception", condition=", ".join(sorted(reading.exceptions)))
@@ -171,7 +171,7 @@ def _prohibition(rule: Rule, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
 def _bans_revealing(rule: Rule, lexicon: Lexicon) -> bool:
     """The ban is on giving something away: revealing, disclosing, giving out."""
     disclose = dict(lexicon.acts.verbs).get("disclose")
-    return disclose is not None and disclose.search(fold(rule.sentence)) is not None
+    return disclose is not None and disclose.search(rule.folded) is not None
 
 
 def _open_exception(exceptions: frozenset[str], facts: frozenset[str], lexicon: Lexicon) -> bool:
@@ -235,7 +235,7 @@ def _permission(rule: Rule, question: Question, facts: frozenset[str], lexicon: 
     if relations and not relations & facts:
         return Ruling(Verdict.CONDITIONAL, "only for", condition=", ".join(sorted(relations)))
     others = needed - RELATIONSHIPS
-    if "excessive" in facts and LIMITED_USE.search(fold(rule.sentence)):
+    if "excessive" in facts and LIMITED_USE.search(rule.folded):
         return Ruling(Verdict.NO, "outside the limits", condition=rule.sentence)
     if any(_contradicted(f, facts, lexicon) or _another_time(f, facts) for f in others):
         return Ruling(Verdict.NO, "outside the limits", condition=only_clause(rule.sentence))
@@ -268,7 +268,7 @@ def _asks_banned_part(rule: Rule, question: Question, lexicon: Lexicon) -> bool:
     bans = banned_parts(rule.sentence)
     if not bans:
         return False
-    rest = fold(rule.sentence)
+    rest = rule.folded
     for ban in bans:
         rest = rest.replace(ban, " ")
     banned = [governed_act(b, lexicon.acts) for b in bans]
@@ -307,7 +307,7 @@ def _gist(text: str, lexicon: Lexicon) -> set[str]:
 
 
 def _duty(rule: Rule, question: Question, lexicon: Lexicon) -> Ruling:
-    text = fold(rule.sentence)
+    text = rule.folded
     if goes_against(rule, question) or _skips_consulting(text, question):
         return Ruling(Verdict.NO, "against a duty", condition=rule.sentence)
     if _FALLBACK.search(text) and "tried_first" not in question.facts:
@@ -344,7 +344,7 @@ def asked_role(folded: str) -> str:
 def says_who_holds(rule: Rule, role: str) -> bool:
     """The duty says who holders of the role must be ("Site administrators and moderators must be
     employees"). Roles compare by their shared opening ("admin", "administrators")."""
-    found = _ROLE_MUST_BE.search(fold(rule.sentence))
+    found = _ROLE_MUST_BE.search(rule.folded)
     if not role or found is None or rule.force is not Force.REQUIRE:
         return False
     return any(r.startswith(role) or role.startswith(r) for r in found.groups() if r)
@@ -383,7 +383,7 @@ def skips(rule: Rule, question: Question) -> bool:
     """ "Can we add the house rules later?" against "sites must have … House Rules"."""
     if not question.skipped or rule.force is not Force.REQUIRE or rule.reading.negative_duty:
         return False
-    return bool(question.skipped - _GENERIC & set(tokens(fold(rule.sentence))))
+    return bool(question.skipped - _GENERIC & set(tokens(rule.folded)))
 
 
 def _act_text(question: Question) -> str:
@@ -403,7 +403,7 @@ def _aligned(question: Question, rule: Rule, lexicon: Lexicon) -> bool:
         return False
     if agreement(question.act, rule.act, lexicon.acts).verbs - _GENERIC:
         return True  # the same act in other words: "tell the school" for "approach the school"
-    return alignment(question, fold(rule.sentence), lexicon) > 0
+    return alignment(question, rule.folded, lexicon) > 0
 
 
 def alignment(
