@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
-from portal.store import invitations as store
-from portal.store.models import Agreement, AgreementVersion
 from portal.usecases.invitations import link_token
 from tests.browser.support import chromium, free_port, served
 from tests.conftest import make_settings
-from tests.factories import make_school, make_staff, publish_seeds
+from tests.web.sign_support import staff_invitation
 
 pytestmark = pytest.mark.browser
 
@@ -20,21 +16,7 @@ async def test_a_staff_policy_fits_a_phone_screen(db, tmp_path):
     # Clearwell's staff policy ends with signature lines drawn as long runs of dots.
     port = free_port()
     settings = make_settings(tmp_path, SIGNOFF_BASE_URL=f"http://127.0.0.1:{port}")
-    await publish_seeds()
-    school = await make_school("clearwell")
-    teacher = await make_staff(school, "Sam Teacher", email="sam@clearwell.example")
-    agreement = await Agreement.get(school=school, slug="staff-social-media")
-    version = await AgreementVersion.filter(agreement=agreement).order_by("-effective").first()
-    assert version is not None
-    invitation = await store.create(
-        school,
-        person_id=teacher.id,
-        agreement_id=agreement.id,
-        version_id=version.id,
-        pupil_ids=[],
-        expires_at=datetime.now(UTC) + timedelta(days=30),
-        actor="tests",
-    )
+    invitation = await staff_invitation("clearwell", "Sam Teacher", email="sam@clearwell.example")
     async with served(settings, port) as base, chromium() as browser:
         page = await browser.new_page(viewport={"width": 320, "height": 640})
         response = await page.goto(f"{base}/sign/{link_token(settings, invitation.id)}")

@@ -15,7 +15,7 @@ from portal.store import invitations as store
 from portal.store.models import Agreement, AgreementVersion, Invitation, Person, Pupil, School
 from portal.usecases.invitations import link_token
 from portal.web.app import create_app
-from tests.factories import make_parent, make_pupil, make_school, publish_seeds
+from tests.factories import make_parent, make_pupil, make_school, make_staff, publish_seeds
 
 PLEDGE = "parents-social-media-pledge"
 
@@ -60,6 +60,25 @@ async def family(
         actor="tests",
     )
     return Family(school, adult, pupils, invitation, version, link_token(settings, invitation.id))
+
+
+async def staff_invitation(school_slug: str, name: str, email: str | None = "") -> Invitation:
+    """A live invitation to sign the school's staff policy, for a new member of staff."""
+    await publish_seeds()
+    school = await make_school(school_slug)
+    person = await make_staff(school, name, email=email)
+    agreement = await Agreement.get(school=school, slug="staff-social-media")
+    version = await AgreementVersion.filter(agreement=agreement).order_by("-effective").first()
+    assert version is not None
+    return await store.create(
+        school,
+        person_id=person.id,
+        agreement_id=agreement.id,
+        version_id=version.id,
+        pupil_ids=[],
+        expires_at=datetime.now(UTC) + timedelta(days=30),
+        actor="tests",
+    )
 
 
 @asynccontextmanager

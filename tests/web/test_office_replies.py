@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from portal.store import invitations
 from portal.store.audit import verify
 from portal.store.models import (
-    Agreement,
-    AgreementVersion,
     AuditEvent,
     Invitation,
     Person,
@@ -19,10 +16,9 @@ from portal.usecases import responses
 from portal.usecases.invitations import read_token
 from portal.usecases.responses import ResponseKind, respond
 from tests.conftest import make_settings
-from tests.factories import make_school, make_staff, publish_seeds
 from tests.mailpeer import text_of
 from tests.web.office_support import client_for, csrf, make_office_user, sign_in
-from tests.web.sign_support import Family, family, sign_client, sign_form
+from tests.web.sign_support import Family, family, sign_client, sign_form, staff_invitation
 
 
 async def _reply(
@@ -39,26 +35,6 @@ async def _reply(
         now=datetime.now(UTC),
     )
     return await SignResponse.filter(invitation_id=invitation_id).order_by("-id").first()
-
-
-async def _staff_link(slug: str, name: str) -> int:
-    """A live invitation for a member of staff at another school."""
-    await publish_seeds()
-    school = await make_school(slug)
-    person = await make_staff(school, name=name)
-    agreement = await Agreement.get(school=school, slug="staff-social-media")
-    version = await AgreementVersion.filter(agreement=agreement).order_by("-effective").first()
-    assert version is not None
-    invitation = await invitations.create(
-        school,
-        person_id=person.id,
-        agreement_id=agreement.id,
-        version_id=version.id,
-        pupil_ids=[],
-        expires_at=datetime.now(UTC) + timedelta(days=30),
-        actor="tests",
-    )
-    return invitation.id
 
 
 async def test_waiting_replies_show_who_about_what_and_their_words(db, settings):
@@ -119,7 +95,7 @@ async def test_not_me_says_how_to_reach_the_right_person(db, settings):
 
 async def test_another_schools_reply_can_be_neither_seen_nor_answered(db, settings):
     await family(settings)
-    other = await _staff_link("stockham", "Quentin Other")
+    other = (await staff_invitation("stockham", "Quentin Other")).id
     reply = await _reply(settings, other, ResponseKind.QUESTION, "Stockham question")
     user = await make_office_user()
     async with client_for(settings) as client:
