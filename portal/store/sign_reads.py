@@ -3,9 +3,10 @@
 
 Every parent hits this page at once after an invitation goes out. Through the ORM it took
 three queries (each also costing a pool reset round trip) and more CPU to build than the
-database spent answering, so here the invitation, its school, person, agreement, pupils and
-the person's acknowledgements of the agreement and the agreement's versions (whether a newer one
-has replaced the link's) come back as one row, the lists as JSON. Rows
+database spent answering, so here the invitation, its school, person, agreement, pupils,
+the person's acknowledgements of the agreement, other adults' acknowledgements for the same pupils
+(whether they are covered already) and the agreement's versions (whether a newer one has replaced
+the link's) come back as one row, the lists as JSON. Rows
 take the shape the ORM's `.values()` gives (datetimes, decoded JSON).
 """
 
@@ -26,7 +27,7 @@ SELECT i.id, i.school_id, i.person_id, i.agreement_id, i.version_id, i.pupil_ids
        p.full_name AS "person__full_name", p.email AS "person__email", p.kind AS "person__kind",
        p.left_at AS "person__left_at", a.title AS "agreement__title",
        a.school_id AS "agreement__school_id", a.renewal AS "agreement__renewal",
-       a.anchor AS "agreement__anchor",
+       a.anchor AS "agreement__anchor", a.signers AS "agreement__signers",
 """
 _PUPIL = """\
                'id', pu.id, 'school_id', pu.school_id, 'full_name', pu.full_name,
@@ -37,6 +38,10 @@ _ACKNOWLEDGEMENT = """\
                'typed_name', k.typed_name, 'version_sha256', k.version_sha256, 'channel', k.channel,
                'assurance', k.assurance, 'ip', k.ip, 'user_agent', k.user_agent,
                'invitation_id', k.invitation_id"""
+# Another adult's signature covers a pupil only where any one adult's signature is enough.
+_OTHERS = """\
+               'version_id', k.version_id, 'subject_key', k.subject_key, 'round', k.round,
+               'signed_at', k.signed_at, 'invitation_id', k.invitation_id"""
 _VERSION = """\
                'id', v.id, 'effective', v.effective, 'material', v.material"""
 _JOINS = """\
@@ -49,6 +54,7 @@ _PARTS = {
     "columns": _COLUMNS,
     "pupil": _PUPIL,
     "acknowledgement": _ACKNOWLEDGEMENT,
+    "others": _OTHERS,
     "version": _VERSION,
     "joins": _JOINS,
 }
@@ -65,6 +71,13 @@ _POSTGRES = """
                ORDER BY k.signed_at DESC, k.id DESC), '[]')
         FROM acknowledgement k
         WHERE k.person_id = i.person_id AND k.agreement_id = i.agreement_id) AS history,
+       (SELECT coalesce(json_agg(json_build_object(
+{others})), '[]')
+        FROM acknowledgement k
+        WHERE a.signers = 'any' AND k.agreement_id = i.agreement_id
+          AND k.person_id <> i.person_id
+          AND k.pupil_id = ANY(ARRAY(SELECT jsonb_array_elements_text(i.pupil_ids::jsonb)::int)))
+         AS others,
        (SELECT json_agg(json_build_object(
 {version}))
         FROM agreement_version v WHERE v.agreement_id = i.agreement_id) AS versions
@@ -82,13 +95,19 @@ _SQLITE = """
               WHERE person_id = i.person_id AND agreement_id = i.agreement_id
               ORDER BY signed_at DESC, id DESC) k) AS history,
        (SELECT json_group_array(json_object(
+{others}))
+        FROM acknowledgement k
+        WHERE a.signers = 'any' AND k.agreement_id = i.agreement_id
+          AND k.person_id <> i.person_id
+          AND k.pupil_id IN (SELECT value FROM json_each(i.pupil_ids))) AS others,
+       (SELECT json_group_array(json_object(
 {version}))
         FROM agreement_version v WHERE v.agreement_id = i.agreement_id) AS versions
 {joins}?
 """.format(**_PARTS)
 
 _DATES = ("expires_at", "opened_at", "revoked_at", "person__left_at", "left_at", "signed_at")
-_JSON = ("pupil_ids", "school__contacts", "pupils", "history", "versions")
+_JSON = ("pupil_ids", "school__contacts", "pupils", "history", "others", "versions")
 
 
 def _version(row: dict[str, Any]) -> dict[str, Any]:
@@ -111,8 +130,9 @@ def _python(row: dict[str, Any]) -> dict[str, Any]:
 
 
 async def invitation_row(invitation_id: int) -> dict[str, Any] | None:
-    """The invitation with its school, person and agreement, its pupils (by name) and the
-    person's acknowledgements of the agreement (newest first), or None."""
+    """The invitation with its school, person and agreement, its pupils (by name), the
+    person's acknowledgements of the agreement (newest first) and, where one adult's signature
+    covers a pupil, other adults' acknowledgements for its pupils, or None."""
     db = connections.get("default")
     sql = _POSTGRES if db.capabilities.dialect == "postgres" else _SQLITE
     _, rows = await db.execute_query(sql, [invitation_id])
@@ -121,5 +141,6 @@ async def invitation_row(invitation_id: int) -> dict[str, Any] | None:
     row = _python(dict(rows[0]))
     row["pupils"] = [_python(p) for p in row["pupils"]]
     row["history"] = [_python(a) for a in row["history"]]
+    row["others"] = [_python(a) for a in row["others"]]
     row["versions"] = [_version(v) for v in row["versions"]]
     return row

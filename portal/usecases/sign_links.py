@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -58,6 +58,14 @@ class SignedFor:
 
 
 @dataclass(frozen=True, slots=True)
+class Covered:
+    """A pupil whom another adult's signature covers already (one adult's is enough)."""
+
+    pupil: PupilRef
+    signed_on: date
+
+
+@dataclass(frozen=True, slots=True)
 class SignLink:
     """One invitation as its holder sees it. Outside OPEN and SIGNED only the school shows."""
 
@@ -84,10 +92,19 @@ class SignLink:
     """The version the person signed last when it is not this one (for "what changed")."""
     rounds: tuple[store.LatestAck, ...] = ()
     """Each subject's newest round of this version, lapsed or not (what signing again builds on)."""
+    covered: tuple[Covered, ...] = ()
+    """Pupils this person has not signed for whom another adult's signature covers: their own
+    signature is welcome but not needed (the page says so, without naming the other adult)."""
 
     @property
     def subject_keys(self) -> tuple[str, ...]:
         return tuple(str(p.id) for p in self.pupils) or (SELF,)
+
+    @property
+    def still_needed(self) -> tuple[PupilRef, ...]:
+        """Pupils whom nobody's standing signature covers yet."""
+        done = {s.subject_key for s in self.signed} | {str(c.pupil.id) for c in self.covered}
+        return tuple(p for p in self.pupils if str(p.id) not in done)
 
     @property
     def unsigned_keys(self) -> tuple[str, ...]:
@@ -114,7 +131,8 @@ async def _load(invitation_id: int, now: datetime, *, through_link: bool) -> Sig
         return _problem(link, state)
     history = sorted(row["history"], key=lambda a: (a["signed_at"], a["id"]), reverse=True)
     link = replace(link, rounds=_rounds(link, history))
-    signed = _signed(link, history, _stands(row, now, through_link))
+    stands = _stands(row, now, through_link)
+    signed = _signed(link, history, stands)
     earlier = await _earlier_label(link, history)
     if len(signed) == len(link.subject_keys):
         return replace(
@@ -132,6 +150,7 @@ async def _load(invitation_id: int, now: datetime, *, through_link: bool) -> Sig
         link,
         signed=signed,
         last_signed_label=earlier,
+        covered=_covered(link, row, signed, stands),
         version=await store.version_text(link.version_id),
     )
 
@@ -295,6 +314,30 @@ def _signed(
         )
         for a in sorted(latest.values(), key=lambda a: (a["signed_at"], a["id"]))
         if stands(a)
+    )
+
+
+def _covered(
+    link: SignLink,
+    row: dict[str, Any],
+    signed: tuple[SignedFor, ...],
+    stands: Callable[[dict[str, Any]], bool],
+) -> tuple[Covered, ...]:
+    """The link's pupils, not yet signed for by this person, that another adult's standing
+    signature of this version or a later one covers (the read brings none unless one adult's
+    signature is enough)."""
+    effective = {v["id"]: v["effective"] for v in row["versions"]}
+    mine = effective[link.version_id]
+    own = {s.subject_key for s in signed}
+    newest: dict[str, datetime] = {}
+    for ack in row["others"]:
+        key = ack["subject_key"]
+        if key in own or effective[ack["version_id"]] < mine or not stands(ack):
+            continue
+        newest[key] = max(newest.get(key, ack["signed_at"]), ack["signed_at"])
+    zone = ZoneInfo(link.timezone)
+    return tuple(
+        Covered(p, school_day(newest[str(p.id)], zone)) for p in link.pupils if str(p.id) in newest
     )
 
 

@@ -158,6 +158,27 @@ async def test_parent_signs_by_keyboard_alone(db, journey, mail_peer):
     await _stored(KEYBOARD)
 
 
+async def test_second_parent_is_told_their_child_is_covered(db, journey, mail_peer):
+    # Tobi Adeyemi's mother and father both have parental responsibility; one signature is enough.
+    settings, port = journey
+    await _invite_everyone(settings, mail_peer)
+    mothers, fathers = _link_for(mail_peer, MOUSE), _link_for(mail_peer, KEYBOARD)
+    async with served(settings, port), chromium() as browser:
+        page = await browser.new_page(viewport={"width": 320, "height": 640})
+        await page.goto(mothers)
+        await page.get_by_label("Your full name").fill("Funmilayo Adeyemi")
+        await page.get_by_role("checkbox").check()
+        await page.get_by_role("button", name="Sign").click()
+        await page.get_by_role("heading", name="Signed – thank you").wait_for()
+        await page.goto(fathers)
+        await page.get_by_role("heading", name="You don’t need to sign").wait_for()
+        notice = await page.text_content(".covered") or ""
+        assert "Another adult with parental responsibility for Tobi Adeyemi" in notice
+        assert "Funmilayo" not in notice
+        assert await page.evaluate("document.documentElement.scrollWidth") <= 320
+        assert await serious(page) == []
+
+
 async def _focused(page: Page) -> str:
     return str(await page.evaluate("document.activeElement && document.activeElement.id"))
 
