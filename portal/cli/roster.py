@@ -95,7 +95,8 @@ def check_file(
     except RosterRefused as refused:
         if progress:
             progress.close()
-        click.echo(f"{name} was not imported. Fix these rows and import it again:", err=True)
+        fix = "the file" if refused.whole_file else "these rows"
+        click.echo(f"{name} was not imported. Fix {fix} and import it again:", err=True)
         for problem in refused.problems:
             click.echo(f"  {problem}", err=True)
         count = len(refused.problems)

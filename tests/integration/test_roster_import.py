@@ -517,3 +517,15 @@ def test_the_commands_help_gives_the_partial_export_rule_it_applies():
     text = " ".join(result.output.split())
     assert "marks more than 35 % (and more than 5 people) of the current staff" in text
     assert "20 %" not in text
+
+
+def test_the_command_asks_for_the_rows_or_the_file_to_be_fixed(capsys):
+    bad_rows = "\r\n".join([STAFF, "S1,Ms,Ann,Lee,not-an-email,Teacher,Maths"]).encode()
+    with pytest.raises(click.ClickException):
+        check_file("staff.csv", bad_rows)
+    assert "staff.csv was not imported. Fix these rows and" in capsys.readouterr().err
+    # Neither a staff nor a pupil export: no row can be fixed on its own.
+    headings = "\r\n".join(["Name,Colour", "Ann,Blue"]).encode()
+    with pytest.raises(click.ClickException):
+        check_file("staff.csv", headings)
+    assert "staff.csv was not imported. Fix the file and" in capsys.readouterr().err

@@ -71,10 +71,19 @@ async def test_rows_that_cannot_be_read_are_listed_and_nothing_is_saved(db, sett
         token = await _signed_in(client)
         refused = await _check(client, token, bad, name="staff.csv")
     assert refused.status_code == 422
-    assert "staff.csv was not imported" in refused.text
+    assert "staff.csv was not imported: fix these 2 rows" in refused.text
     assert "line 2" in refused.text and "line 3" in refused.text
     assert 'name="sha256"' not in refused.text  # nothing to confirm
     assert await Person.all().count() == 0
+
+
+async def test_a_file_that_is_no_roster_is_to_be_fixed_as_a_whole(db, settings):
+    async with client_for(settings) as client:
+        token = await _signed_in(client)
+        refused = await _check(client, token, b"Name,Colour\r\nAnn,Blue\r\n", name="list.csv")
+    assert refused.status_code == 422
+    assert "list.csv was not imported: fix the file in the MIS export" in refused.text
+    assert "rows" not in refused.text
 
 
 async def test_a_partial_export_needs_the_leavers_confirmed(db, settings):

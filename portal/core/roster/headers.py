@@ -48,12 +48,14 @@ def read_layout(headers: list[str], kind: RosterKind | None, mapping: Mapping[st
     problems: list[RosterProblem] = []
     chosen = kind or _detect(headers, mapping)
     if chosen is None:
-        raise RosterRefused([*_unknown_fields(mapping), RosterProblem(1, "", _UNKNOWN_KIND)])
+        raise RosterRefused(
+            [*_unknown_fields(mapping), RosterProblem(1, "", _UNKNOWN_KIND)], whole_file=True
+        )
     index = _resolve(headers, chosen, mapping, problems)
     layout = Layout(chosen, tuple(headers), index)
     problems += _missing_columns(layout)
     if problems:
-        raise RosterRefused(problems)
+        raise RosterRefused(problems, whole_file=True)
     return layout
 
 

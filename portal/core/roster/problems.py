@@ -17,8 +17,10 @@ class RosterProblem:
 
 
 class RosterRefused(ValueError):
-    """The file cannot be imported as it stands; `problems` lists every bad row."""
+    """The file cannot be imported as it stands; `problems` lists every bad row, or what is wrong
+    with the file as a whole (`whole_file`: its kind, its headings, no rows at all)."""
 
-    def __init__(self, problems: list[RosterProblem]) -> None:
+    def __init__(self, problems: list[RosterProblem], *, whole_file: bool = False) -> None:
         self.problems = sorted(problems, key=lambda p: p.line)
+        self.whole_file = whole_file
         super().__init__("\n".join(str(p) for p in self.problems))

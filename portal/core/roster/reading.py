@@ -30,14 +30,14 @@ def read_roster(
 ) -> Roster:
     """Parse a whole export; raises RosterRefused naming every problem, so nothing half-imports."""
     if data.startswith(b"PK\x03\x04"):
-        raise RosterRefused([RosterProblem(1, "", _WORKBOOK)])
+        raise RosterRefused([RosterProblem(1, "", _WORKBOOK)], whole_file=True)
     records = _records(decode(data))
     if not records:
-        raise RosterRefused([RosterProblem(1, "", "the file is empty")])
+        raise RosterRefused([RosterProblem(1, "", "the file is empty")], whole_file=True)
     layout = read_layout(records[0][1], kind, mapping or {})
     rows = records[1:]
     if not rows:
-        raise RosterRefused([RosterProblem(2, "", NO_ROWS)])
+        raise RosterRefused([RosterProblem(2, "", NO_ROWS)], whole_file=True)
     reader = StaffReader(layout) if layout.kind is RosterKind.STAFF else PupilReader(layout)
     for done, (line, cells) in enumerate(rows, 1):
         reader.add(Row(line, cells, layout, reader.problems))
