@@ -11,7 +11,8 @@ COPY migrations ./migrations
 COPY agreements ./agreements
 # Editable, so the code finds migrations/ and agreements/ beside it in /app.
 RUN pip install -e .
-# The portal's own files (roster uploads waiting to be imported) go where its user can write.
+# The portal keeps nothing on disk with PostgreSQL; run without SIGNOFF_DATABASE_URL, its
+# embedded SQLite database and key go where its user can write.
 RUN useradd --system --uid 10001 signoff && install -d -o signoff /var/lib/signoff
 USER signoff
 ENV SIGNOFF_AGREEMENTS_DIR=/app/agreements SIGNOFF_DATA_DIR=/var/lib/signoff

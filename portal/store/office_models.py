@@ -64,3 +64,22 @@ class LoginAttempt(Model):
     class Meta:
         table = "office_login_attempt"
         indexes = (("email", "at"), ("ip", "at"))
+
+
+class RosterUpload(Model):
+    """A roster file checked in the office, kept until it is imported (or for a day)."""
+
+    # In the database, not on one server's disk: whichever server takes the confirm imports the
+    # very bytes the office checked.
+
+    id = fields.IntField(primary_key=True)
+    school: fields.ForeignKeyRelation[School] = fields.ForeignKeyField(
+        "models.School", related_name=False, on_delete=fields.RESTRICT
+    )
+    sha256 = fields.CharField(max_length=64)
+    data = fields.BinaryField()
+    kept_at = fields.DatetimeField()
+
+    class Meta:
+        table = "roster_upload"
+        unique_together = (("school", "sha256"),)

@@ -1,28 +1,28 @@
 """A roster file uploaded in the office: checked first (nothing saved), then imported exactly as
 checked.
 
-Between the two steps the file waits in the data folder under its SHA-256, so the import reads
-the very bytes the office looked at; the confirm form names it by that hash, never by a path.
-A file left there (the office never confirmed) is cleared after a day, the next time the
-school's roster page is used.
+Between the two steps the file waits in the database under its SHA-256, so the import reads the
+very bytes the office looked at, whichever server takes the confirm; the confirm form names it by
+that hash. A file never confirmed holds people's details for no purpose: it is cleared after a
+day, the next time any school's roster page is used.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import time
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from portal.core.roster import Roster, RosterKind, read_roster
-from portal.settings import Settings
 from portal.store.models import School
 from portal.store.roster import ImportReport, import_roster
+from portal.store.roster import uploads as store
 
 MAX_BYTES = 20 * 1024 * 1024
 """Far above any school's export (a 2,000-pupil file with contacts is about 1 MB)."""
-KEPT_SECONDS = 24 * 3600
+KEPT_FOR = timedelta(days=1)
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -56,27 +56,29 @@ def received(name: str, data: bytes) -> Upload:
     return Upload(clean, hashlib.sha256(data).hexdigest(), data)
 
 
-def keep(settings: Settings, school: School, upload: Upload) -> None:
-    folder = _folder(settings, school)
-    folder.mkdir(parents=True, exist_ok=True)
-    clear_old(settings, school)
-    (folder / f"{upload.sha256}.csv").write_bytes(upload.data)
+async def keep(school: School, upload: Upload, now: datetime | None = None) -> None:
+    now = now or datetime.now(UTC)
+    await clear_old(now)
+    await store.keep(school.id, upload.sha256, upload.data, now)
 
 
-def kept(settings: Settings, school: School, sha256: str, name: str) -> Upload:
+async def kept(school: School, sha256: str, name: str) -> Upload:
     """The file checked earlier, by its hash."""
     if not _SHA256.fullmatch(sha256):
         raise UploadError("That upload is not known here. Choose the file again.")
-    path = _folder(settings, school) / f"{sha256}.csv"
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UploadError("That upload is no longer here. Choose the file again.") from None
+    data = await store.kept(school.id, sha256)
+    if data is None:
+        raise UploadError("That upload is no longer here. Choose the file again.")
     return Upload(Path(name).name[:200] or "roster.csv", sha256, data)
 
 
-def forget(settings: Settings, school: School, upload: Upload) -> None:
-    (_folder(settings, school) / f"{upload.sha256}.csv").unlink(missing_ok=True)
+async def forget(school: School, upload: Upload) -> None:
+    await store.forget(school.id, upload.sha256)
+
+
+async def clear_old(now: datetime | None = None) -> None:
+    """Files checked and never imported hold people's details: gone after KEPT_FOR."""
+    await store.clear_before((now or datetime.now(UTC)) - KEPT_FOR)
 
 
 def read(upload: Upload, kind: RosterKind | None) -> Roster:
@@ -103,15 +105,3 @@ async def apply(
         allow_leavers=allow_leavers,
     )
     return roster, report
-
-
-def _folder(settings: Settings, school: School) -> Path:
-    return settings.data_dir / "roster-uploads" / school.slug
-
-
-def clear_old(settings: Settings, school: School) -> None:
-    """Files checked and never imported hold people's details: gone after KEPT_SECONDS."""
-    cutoff = time.time() - KEPT_SECONDS
-    for old in _folder(settings, school).glob("*.csv"):
-        if old.stat().st_mtime < cutoff:
-            old.unlink(missing_ok=True)

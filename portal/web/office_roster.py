@@ -20,7 +20,7 @@ from portal.usecases import roster_uploads
 from portal.usecases.roster_uploads import Upload, UploadError
 from portal.web import auth
 from portal.web.office.render import page
-from portal.web.office_forms import Errors, actor, checked_form, problem, school_of, settings_of
+from portal.web.office_forms import Errors, actor, checked_form, problem, school_of
 
 SHOWN = 200
 """People without an email address listed on the page; the rest are counted."""
@@ -29,7 +29,7 @@ _KINDS = {"": "Tell from the column headings", "staff": "Staff", "pupils": "Pupi
 
 async def roster_page(request: Request) -> Response:
     school = await school_of(request)
-    roster_uploads.clear_old(settings_of(request), school)
+    await roster_uploads.clear_old()
     return _page(request, school)
 
 
@@ -46,7 +46,7 @@ async def check(request: Request) -> Response:
         checked = await roster_uploads.check(school, upload, _roster_kind(kind), actor(user))
     except RosterRefused as refused:
         return _page(request, school, refused=refused, upload=upload, kind=kind, status=422)
-    roster_uploads.keep(settings_of(request), school, upload)
+    await roster_uploads.keep(school, upload)
     return _page(
         request, school, upload=upload, kind=kind, roster=checked.roster, report=checked.report
     )
@@ -56,10 +56,10 @@ async def apply(request: Request) -> Response:
     school = await school_of(request)
     user = await auth.require_user(request)
     form = await checked_form(request)
-    kind, settings = _kind(form), settings_of(request)
+    kind = _kind(form)
     try:
-        upload = roster_uploads.kept(
-            settings, school, str(form.get("sha256", "")), str(form.get("name", ""))
+        upload = await roster_uploads.kept(
+            school, str(form.get("sha256", "")), str(form.get("name", ""))
         )
         roster, report = await roster_uploads.apply(
             school,
@@ -81,7 +81,7 @@ async def apply(request: Request) -> Response:
             errors=problem("allow_leavers", "Confirm that these people really have left."),
             status=422,
         )
-    roster_uploads.forget(settings, school, upload)
+    await roster_uploads.forget(school, upload)
     return _page(request, school, upload=upload, roster=roster, report=report, imported=True)
 
 

@@ -12,8 +12,8 @@ def _dockerfile() -> str:
 
 
 def test_the_image_gives_the_portal_a_data_folder_its_user_can_write():
-    # Roster files checked in the office wait in SIGNOFF_DATA_DIR until they are imported; the
-    # image runs as an unprivileged user, who cannot write beside the code in /app.
+    # Run without SIGNOFF_DATABASE_URL, the portal keeps its SQLite database and key in
+    # SIGNOFF_DATA_DIR; the image runs as an unprivileged user, who cannot write beside /app.
     text = _dockerfile()
     data_dir = re.search(r"SIGNOFF_DATA_DIR=(\S+)", text)
     assert data_dir, "the image sets no SIGNOFF_DATA_DIR: it would be /app/.signoff, owned by root"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import time
+from datetime import UTC, datetime, timedelta
 
 from portal.store.models import AuditEvent, Person, Pupil
+from portal.store.office_models import RosterUpload
 from portal.usecases import roster_uploads
 from tests.factories import make_school, publish_seeds
 from tests.roster_files import FAMILIES, PUPILS, STAFF
@@ -60,6 +60,7 @@ async def test_a_pupils_file_is_checked_then_imported(db, settings):
         done = await _import(client, token, checked.text)
     assert done.status_code == 200 and "pupils.csv is imported" in done.text
     assert await Pupil.filter(school__slug="clearwell").count() == 3
+    assert not await RosterUpload.exists()  # imported: the file is not kept
     assert await Person.filter(kind="parent").count() == 3
     [event] = await AuditEvent.filter(action="roster.imported")
     assert event.actor == "office@clearwell.example" and event.data["file"] == "pupils.csv"
@@ -132,12 +133,31 @@ async def test_an_empty_file_is_named_as_empty_not_as_missing(db, settings):
     assert "Choose the CSV file" not in empty.text
 
 
+async def test_a_file_checked_at_one_school_cannot_be_imported_at_another(db, settings):
+    async with client_for(settings) as client:
+        token = await _signed_in(client)
+        sha256 = _hidden((await _check(client, token, _csv(PUPILS, *FAMILIES))).text, "sha256")
+    await make_school("stockport")
+    async with client_for(settings) as client:
+        stockport = await make_office_user("office@stockport.example", school="stockport")
+        await sign_in(client, stockport)
+        token = csrf((await client.get("/office/stockport/roster")).text)
+        form = {"csrf": token, "sha256": sha256, "name": "pupils.csv"}
+        elsewhere = await client.post("/office/stockport/roster/import", data=form)
+    assert elsewhere.status_code == 410 and "no longer here" in elsewhere.text
+    assert await Pupil.all().count() == 0
+
+
 async def test_a_file_checked_and_never_imported_is_cleared_after_a_day(db, settings):
     async with client_for(settings) as client:
         token = await _signed_in(client)
         await _check(client, token, _csv(PUPILS, *FAMILIES))
-        [kept] = (settings.data_dir / "roster-uploads" / "clearwell").glob("*.csv")
-        day_ago = time.time() - roster_uploads.KEPT_SECONDS - 1
-        os.utime(kept, (day_ago, day_ago))
+        await _check(client, token, _csv(PUPILS, *FAMILIES))  # the same file again: one kept
+        [kept] = await RosterUpload.all()
+        assert kept.data == _csv(PUPILS, *FAMILIES)
         await client.get("/office/clearwell/roster")
-    assert not kept.exists()
+        assert await RosterUpload.exists()  # not a day old yet
+        day_ago = datetime.now(UTC) - roster_uploads.KEPT_FOR - timedelta(seconds=1)
+        await RosterUpload.filter(id=kept.id).update(kept_at=day_ago)
+        await client.get("/office/clearwell/roster")
+    assert not await RosterUpload.exists()
