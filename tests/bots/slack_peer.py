@@ -83,7 +83,7 @@ class SlackPeer:
         """The calls of `method` that succeeded."""
         return [c for c in self.called(method) if c.ok]
 
-    async def wait_for(self, method: str, count: int = 1, within: float = 5.0) -> list[Call]:
+    async def wait_for(self, method: str, count: int = 1, within: float = 15.0) -> list[Call]:
         """Listeners post after Bolt's ack, so the calls may still be on their way."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + within
