@@ -91,3 +91,22 @@ def test_a_made_up_policy_cites_its_approval(policy: AnswerEngine) -> None:
     answer = policy.ask("newschool", "can i set up a site for my class to chat with each other?")
     assert answer.verdict.value == "conditional"
     assert answer.citations[0].clause == "6.1"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i make a school snapchat for my yr 8 form? theyre all 12. i'd get the head master's "
+        "approval first obviously",
+        "would it be a problem if i started an official tiktok for my year 7 tutor group with "
+        "head master approval? they are 11",
+        "the head's already ok'd it in principle - can i set up an official instagram for my "
+        "year 6 class? they're 10 and 11",
+    ],
+)
+def test_no_approval_lifts_the_minimum_age_ban_beside_it(question: str) -> None:
+    # AMCIS 7.3: "… only with the prior approval of the Head Master. Sites created must not
+    # breach the terms and conditions …, particularly with regard to minimum age requirements."
+    answer = text_engine().ask("amcis", question)
+    assert answer.verdict.value == "no"
+    assert "minimum age requirements" in answer.citations[0].text

@@ -79,3 +79,45 @@ def test_an_account_for_a_class_where_they_post_is_communicating_with_pupils() -
         load_lexicon(),
     )
     assert "communicate_pupils" in asked.fired
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "got a follow request from a year 8 girl on insta. her dad and i play golf together, "
+        "can i accept it?",
+        "one of my tutees sent me a friend request on facebook - i'm good friends with his mum, "
+        "so is it ok to accept?",
+        "friend request from a student in my form last night. we're mates with her parents "
+        "outside school, would it be a problem if i accepted?",
+    ],
+)
+def test_a_request_from_the_pupil_is_contact_with_the_pupil_whoever_knows_the_parents(
+    engine: AnswerEngine, question: str
+) -> None:
+    answer = engine.ask("amcis", question)
+    assert answer.verdict is Verdict.NO
+    assert "must decline" in answer.citations[0].text
+
+
+def test_a_request_from_a_parent_is_still_contact_with_the_parent(engine: AnswerEngine) -> None:
+    answer = engine.ask("amcis", "a parent from my class sent me a friend request. can i accept?")
+    assert "pupils' family members" in answer.citations[0].text.replace("’", "'")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "stopped working at the school last month. my old form keep dm'ing me on tiktok, can i "
+        "reply?",
+        "i finished at stockport last summer. a few of my old year 8s follow me on insta, can i "
+        "follow them back?",
+        "i've finished up at the school now. can i keep messaging my old year 7s on snapchat?",
+    ],
+)
+def test_having_finished_at_the_school_is_leaving_its_service(
+    engine: AnswerEngine, question: str
+) -> None:
+    answer = engine.ask("stockport", question)
+    assert answer.verdict is Verdict.NO
+    assert "On leaving Stockport School service" in answer.citations[0].text

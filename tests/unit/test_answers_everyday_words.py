@@ -110,3 +110,40 @@ def test_pictures_of_young_pupils_on_a_platform_are_not_about_its_minimum_age(
 
 def test_young_pupils_joining_a_platform_are_about_its_minimum_age() -> None:
     assert "minimum_age" in fired("my year 6s want to set up tiktok accounts for our project")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i tweet that the school's opposed to the new academy trust plans? pretty sure the "
+        "head is too",
+        "on my tiktok can i tell people the school's totally against mobile phones in class?",
+        "doing an instagram live about the uniform changes tonight, ok if i say the school's "
+        "against them?",
+    ],
+)
+def test_saying_the_schools_against_something_passes_a_view_off_as_the_schools(
+    engine: AnswerEngine, question: str
+) -> None:
+    answer = engine.ask("stockport", question)
+    assert answer.verdict is Verdict.NO
+    assert "represent your personal views" in answer.citations[0].text
+
+
+@pytest.mark.parametrize("school", ["stockport", "amcis"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i post a selfie on insta of me in my school hoodie with the logo on it?",
+        "our caretaker posted pics on his facebook of himself in his jacket with the school badge. "
+        "that ok?",
+        "i'm the site manager - can i put a reel on insta of me mowing the field in my fleece with "
+        "the school crest on?",
+    ],
+)
+def test_a_picture_of_someone_in_clothes_with_the_logo_is_an_image_of_them(
+    engine: AnswerEngine, school: str, question: str
+) -> None:
+    answer = engine.ask(school, question)
+    assert answer.verdict is Verdict.NO
+    assert "clothing with school logos" in answer.citations[0].text

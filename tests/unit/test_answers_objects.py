@@ -168,3 +168,21 @@ def test_a_duty_on_another_act_is_phrased_as_something_to_do_alongside() -> None
     )
     answer = phrasing.ruled(duty, rule_on(duty, question, lexicon))
     assert answer.startswith("It depends: the policy asks for something alongside this.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "a year 9 girl wants to follow my instagram - it's just baking pics, nothing personal. "
+        "can i accept?",
+        "one of my sixth formers wants to follow my youtube where i put gaming videos. any "
+        "problem letting him?",
+        "a pupil wants to follow my tiktok account. i only post dog videos lol, is that ok?",
+    ],
+)
+def test_a_pupil_following_an_account_of_hobby_videos_is_a_request_not_an_image_of_them(
+    engine: AnswerEngine, question: str
+) -> None:
+    answer = engine.ask("amcis", question)
+    assert answer.verdict is Verdict.NO
+    assert "must decline" in answer.citations[0].text

@@ -119,3 +119,46 @@ def test_the_askers_own_handling_of_a_concern_is_ruled_on(
     answer = engine.ask(school, question)
     assert answer.verdict is expected
     assert answer.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "one of my yr 8s commented on the school's official homework page that her mum's "
+            "boyfriend hurts her. can i just delete it and deal with it myself?",
+            Verdict.NO,
+        ),
+        (
+            "a lad on our official class forum said his dad beats him. ok if i keep it to myself "
+            "for now and just watch him?",
+            Verdict.NO,
+        ),
+        (
+            "a kid wrote on the school's official blog that her older brother kicks her. can i "
+            "hide the comment and leave it for now?",
+            Verdict.NO,
+        ),
+        (
+            "a yr 11 posted on our official revision page that she doesn't want to live any "
+            "more. i'm going to pass it straight to the dsl, is that ok?",
+            Verdict.YES,
+        ),
+        (
+            "pupil wrote on the school's official forum that he didn't want to be here anymore. "
+            "can i take it to the designated safeguarding lead before replying?",
+            Verdict.YES,
+        ),
+        (
+            "someone in my tutor group said on the official class page that she'd be better off "
+            "dead. going straight to the safeguarding lead now, is that the right thing?",
+            Verdict.YES,
+        ),
+    ],
+)
+def test_who_hurts_a_child_and_not_wanting_to_live_are_disclosures_too(
+    engine: AnswerEngine, question: str, expected: Verdict
+) -> None:
+    answer = engine.ask("stockport", question)
+    assert answer.verdict is expected
+    assert AUTHORITIES in answer.citations[0].text

@@ -294,3 +294,21 @@ def test_posting_for_the_school_in_someone_elses_group_is_a_third_party_site(
     answer = engine.ask("stockham", question)
     assert answer.verdict.value == "conditional"
     assert "sites created by third parties" in answer.citations[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("am i allowed to check my insta during the working day", "conditional"),
+        ("is it ok to go on twitter during school hours?", "conditional"),
+        ("is it alright to go on social media through the school day?", "conditional"),
+        ("can i go on insta during my lesson while they do a test?", "no"),
+        ("can i check fb in my free period?", "yes"),
+    ],
+)
+def test_a_ban_on_the_schools_time_after_a_permission_for_part_of_it_keeps_that_part(
+    engine: AnswerEngine, question: str, expected: str
+) -> None:
+    # AMCIS 6.9: "… only during non-contact hours. However, … should not be on the School's time."
+    answer = engine.ask("amcis", question)
+    assert (answer.verdict.value, answer.citations[0].clause) == (expected, "6.9")

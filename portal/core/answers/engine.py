@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -54,6 +55,12 @@ OUTRIGHT_SHARE = 0.6
 # topic scores at least this share of the best.
 APPROVAL_SHARE = 0.6
 _OPEN = frozenset({"hedged", "scope", "limits", "another act"})
+# Why a close rule that is not a ban still settles an open question against the asker: a limit
+# they are outside, or a requirement their plan goes against ("post for the school from my own
+# account" where school use must have separate accounts).
+_OVERRULING = frozenset({"outside the limits", "against a duty"})
+# What a ban on too much use says, beside a permission of "reasonable" use.
+_EXCESS = re.compile(r"\bexcessive\b")
 _PERMISSIONS = frozenset({Force.PERMIT, Force.ONLY, Force.CAUTION})
 _SETTLED_BY_LIMITS = frozenset({Verdict.YES, Verdict.NO})
 # A duty whose ruling the question leaves open ("take into account who they are friends with")
@@ -121,6 +128,7 @@ class AnswerEngine:
         return (book.parents if book.parents.rules else None), asked
 
     def _answer(self, book: Rulebook, pool: Pool, asked: Question, parent: bool) -> Answer:
+        asked = self._stood_in(pool, asked)
         lexical = self._lexical(book, pool, asked)
         topical = any(self._has(pool, t) for t in asked.fired)
         if not self._covered(book, pool, asked, lexical):
@@ -146,6 +154,21 @@ class AnswerEngine:
             ask_whom=_ask_whom(book.school, ruling),
             quote=best.rule.sentence,
         )
+
+    def _stood_in(self, pool: Pool, asked: Question) -> Question:
+        """A topic this policy has no clause on is answered from the topic that stands in for it:
+        setting up an account for a club, where the policy only says who may use social media on
+        the school's behalf, is using it on the school's behalf."""
+        added: dict[str, float] = {}
+        for topic_id, weight in asked.topics.items():
+            stand_in = self.lexicon.by_id[topic_id].stand_in
+            if not stand_in or stand_in in asked.topics or self._has(pool, topic_id):
+                continue
+            if self._has(pool, stand_in):
+                added[stand_in] = max(added.get(stand_in, 0.0), weight)
+        if not added:
+            return asked
+        return replace(asked, topics={**asked.topics, **added}, fired=asked.fired | added.keys())
 
     def _without_met_counts(self, book: Rulebook, asked: Question, parent: bool) -> Question:
         """A count the asker reports as meeting a rule's minimum ("2 admins, 2 mods") is done,
@@ -179,9 +202,14 @@ class AnswerEngine:
         best = ranked[0]
         ruling = rule_on(best.rule, asked, self.lexicon)
         if ruling.reason == "exception" and ruling.verdict is Verdict.YES:
-            termed = self._on_terms(ranked, asked)
+            # Spared a ban, the asker is still bound by what a close rule requires of them.
+            termed = self._on_terms(ranked, asked) or self._against_duty(ranked, asked)
             if termed is not None:
                 return termed
+        if ruling.verdict is Verdict.NO and _other_site_ban(best, asked):
+            binding = [s for s in ranked if not _other_site_ban(s, asked)]
+            if binding and binding[0].rule.force is Force.APPROVAL and binding[0].topics:
+                return self._decide(binding, asked)
         if ruling.reason == "scope" and ruling.verdict is Verdict.YES:
             needed = self._approval_needed(ranked, asked)
             if needed is not None:
@@ -191,6 +219,10 @@ class AnswerEngine:
             return settled or (best, ruling)
         if ruling.verdict not in _SETTLED_BY_LIMITS or best.rule.force not in _PERMISSIONS:
             return best, ruling
+        if ruling.verdict is Verdict.NO and "excessive" in asked.facts:
+            banned = self._ban_on_excess(ranked, asked)
+            if banned is not None:
+                return banned
         for rival in _close_rivals(ranked, VETO_SHARE):
             if rival.rule.force is not Force.ONLY or not set(rival.topics) & set(best.topics):
                 continue
@@ -198,6 +230,21 @@ class AnswerEngine:
             if vetoed.verdict is Verdict.NO and vetoed.reason == "outside the limits":
                 return rival, vetoed
         return best, ruling
+
+    def _ban_on_excess(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
+        """Too much use breaks a permission of "reasonable" use, but the close rule that bans
+        excessive use on the same topic names what the asker does: it decides."""
+        topics = set(ranked[0].topics)
+        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
+            rule = rival.rule
+            if rule.force is not Force.PROHIBIT or not set(rival.topics) & topics:
+                continue
+            if _EXCESS.search(rule.folded) is None:
+                continue
+            ruling = rule_on(rule, asked, self.lexicon)
+            if ruling.verdict is Verdict.NO:
+                return rival, ruling
+        return None
 
     def _approving(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
         """A question left open by a duty or a limit ("there must be a strong reason for
@@ -271,7 +318,24 @@ class AnswerEngine:
         act decides; and no approval makes right what goes against a close rule's requirement."""
         other_act = acts_differ(asked.act, ranked[0].rule.act, self.lexicon.acts)
         banned = self._ban_on_asked_act(ranked, asked) if other_act else None
-        return banned or self._against_duty(ranked, asked)
+        return banned or self._against_duty(ranked, asked) or self._ban_beside(ranked, asked)
+
+    def _ban_beside(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
+        """The approval's own clause may go on to ban something further ("Sites … only with the
+        prior approval of the Head Master. Sites created must not breach … minimum age
+        requirements"): when the question raises it (a class account for eleven-year-olds), the
+        approval does not lift that ban and it decides."""
+        best = ranked[0]
+        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
+            rule = rival.rule
+            if rule.clause_key != best.rule.clause_key or rule.force is not Force.PROHIBIT:
+                continue
+            if rule.reading.hedged or not rival.topics or set(rival.topics) & set(best.topics):
+                continue
+            ruling = rule_on(rule, asked, self.lexicon)
+            if ruling.verdict is Verdict.NO:
+                return rival, ruling
+        return None
 
     def _ban_on_asked_act(
         self, ranked: list[Scored], asked: Question
@@ -314,13 +378,15 @@ class AnswerEngine:
         for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
             if rival.rule.reading.hedged or not rival.topics:
                 continue
-            if rival.rule.force is Force.PROHIBIT and about_other_site(rival.rule, asked):
+            if _other_site_ban(rival, asked):
                 continue  # a ban on personal accounts does not bind an official page
+            if rival.rule.force is Force.PROHIBIT and _official_only(rival.rule, asked):
+                continue  # nor does a ban on official sites bind a post nobody says is one
             if opening == "limits" and set(rival.topics) <= set(best.topics):
                 continue
             ruling = rule_on(rival.rule, asked, self.lexicon)
             if ruling.verdict is Verdict.NO and (
-                rival.rule.force is Force.PROHIBIT or ruling.reason == "outside the limits"
+                rival.rule.force is Force.PROHIBIT or ruling.reason in _OVERRULING
             ):
                 return rival, ruling
         return None
@@ -395,6 +461,11 @@ def _close_rivals(ranked: list[Scored], share: float) -> Iterator[Scored]:
     return takewhile(lambda rival: rival.score >= floor, ranked[1:])
 
 
+def _official_only(rule: Rule, asked: Question) -> bool:
+    """The rule speaks of official sites alone and the question names none."""
+    return rule.sites == {"official"} and "official" not in asked.facts
+
+
 def _checked(question: str) -> str:
     if not isinstance(question, str) or not question.strip():
         raise InvalidQuestion("the question is empty")
@@ -444,3 +515,11 @@ def _ask_whom(school: School, ruling: Ruling) -> str:
     if ruling.verdict is Verdict.CONDITIONAL:
         return school.contacts.get("questions", "")
     return ""
+
+
+def _other_site_ban(scored: Scored, asked: Question) -> bool:
+    """A ban on personal accounts, asked about a class page the school would run (or the other
+    way round): it forbids nothing the asker proposes, so an approval route on the question's
+    topic decides when it is the closest rule that binds that site. Failing one, the ban's
+    advice still stands: the question may be about a personal page after all."""
+    return scored.rule.force is Force.PROHIBIT and about_other_site(scored.rule, asked)

@@ -88,7 +88,12 @@ _PROHIBIT = re.compile(
     r"|\badvised not to\b|\bagree not to\b|\bno (?:use|contact)\b|\bnot safe to\b"
     r"|\bno opinions\b.{0,40}\bmay be\b|\bdo not\b|\bdoes not want\b.{0,60}\bshared\b"
 )
-_NEGATIVE_DUTY = re.compile(r"\b(?:must|should|will) (?:always )?(?:decline|reject|refuse|refrain)")
+# A duty to hold back ("must decline", "must be particularly careful to not reveal") forbids the
+# act it holds back from.
+_NEGATIVE_DUTY = re.compile(
+    r"\b(?:must|should|will) (?:always )?(?:decline|reject|refuse|refrain)"
+    r"|\b(?:must|should) (?:be (?:\w+ )?careful|take (?:\w+ )?care) (?:not to|to not)\b"
+)
 _ONLY = re.compile(
     r"\b(?:can|could|should|must|may) only\b|\bonly (?:permits?|allowed|be made|be used)\b"
     r"|\b(?:must|can) be created only\b|\bonly (?:with|when|during|if|where)\b"
@@ -133,8 +138,10 @@ _RESTRICTED = re.compile(
     r"|\bbut (?:cannot|must not|may not|should not)\b|\bwhere the use\b|\bprovided\b"
     r"|\bas long as\b|\ballowed by the school\b"
 )
+# "…; in the case of adults, those who have undergone checks": whoever meets it is let in.
 _EXCEPTION = re.compile(
-    r"\b(?:unless|with the exception of|except(?: for)?|other than|until)\b([^,;.]*)"
+    r"\b(?:unless|with the exception of|except(?: for)?|other than|until"
+    r"|in the case of [^,;.]*, (?:only )?those who)\b([^,;.]*)"
 )
 _SOLELY = re.compile(r"\bsolely\b")
 _ONLY_SPAN = re.compile(r"\bonly\b(.*)")

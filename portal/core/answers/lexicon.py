@@ -30,6 +30,8 @@ class Topic:
     cite: Pattern | None
     terms: tuple[str, ...] = ()
     broader: str = ""
+    stand_in: str = ""
+    """The topic a policy with no clause on this one answers it from, and only such a policy."""
     outside: bool = False
     offline: bool = False
     """Its words also name what people do face to face, on paper or by phone ("a parent
@@ -207,6 +209,7 @@ def _topic(raw: Mapping[str, Any], compile_: Any) -> Topic:
         cite=compile_(cite) if cite else None,
         terms=tuple(str(raw.get("terms", "")).split()),
         broader=str(raw.get("broader", "")),
+        stand_in=str(raw.get("stand_in", "")),
         outside=bool(raw.get("outside", False)),
         offline=bool(raw.get("offline", False)),
         audience=str(raw.get("audience", "")),

@@ -14,7 +14,8 @@ from portal.core.answers.text import fold, tokens
 _FRAME = re.compile(
     r"\b(?:can|could|may|should|shall|must) (?:i|we)\b"
     r"|\b(?:am i|are we|is it|is that|is this|would it be|it's) (?:actually |really |even |still )?"
-    r"(?:ok|alright|fine|allowed|acceptable|permitted|against|banned|frowned|a problem|legit)\b"
+    r"(?:ok|alright|fine|allowed|acceptable|permitted|against|banned|frowned|a problem|legit"
+    r"|(?:the )?right)\b"
     r"|\b(?:allowed|ok|alright|fine|permitted) (?:for (?:me|us|staff|teachers) )?to\b"
     r"|\bdo (?:i|we) (?:have|need) to\b|\bam i (?:ok|alright|allowed|permitted|supposed) to\b"
     r"|\bwho (?:needs|has) to\b|\bhow do i\b"
@@ -54,7 +55,7 @@ _AGES = tuple(
         r"\b(\d{1,2}) ?(?:yo|y/o|years? old|yrs? old|year-old)\b",
         r"\b(?:aged?) (\d{1,2})\b",
         r"\b(?:she|he|they|who)(?:'s| is| are|'re) "
-        r"(?:now |only |just |nearly |almost )?(\d{1,2})\b",
+        r"(?:now |only |just |nearly |almost |all |both )?(\d{1,2})\b",
         r"\bnow (\d{1,2})\b",
         r"\((\d{1,2})\)",
         r"\b(?:turned|turns|turning|will be) (\d{1,2})\b",
@@ -77,6 +78,13 @@ _ENDING = re.compile(
     r"\b(?:block|unfriend|un-friend|unfollow|remove|delete|mute|report and block)\w* "
     r"(?:him|her|them|a |the |this |that |my |an? )"
 )
+# Turning down a request ends the contact before it starts, unless the asker then proposes
+# contact of their own ("declined it, can I message him why?"); not doing so ("rather than
+# decline it") leaves it open.
+_DECLINED = re.compile(
+    r"(?<!rather than )(?<!instead of )(?<!not )(?<!n't )(?<!without )\b(?:declin|reject)\w* "
+    r"(?:it|him|her|them|(?:the|their|his|a|an|that|this) (?:\w+'s )?(?:\w+ )?request)\b"
+)
 _SENTENCE_END = re.compile(r"[?.!](?:\s|$)")
 # The asker means to leave out or put off a step ("skip the evaluation", "add the house rules
 # later"): the words of what is skipped, and, for "skip them", the words before it.
@@ -92,6 +100,11 @@ _DEFER = re.compile(
     r" (?:up|live|running|launched))\b"
 )
 _PRONOUN = re.compile(r"^ (?:it|them|that|this|those|these)\b")
+# The asker opening with who they are ("i'm a lunchtime supervisor and …") names who acts, not
+# whom the act is done to: a colleague in it is the asker, not a contact they make.
+_SELF = re.compile(
+    r"(?:^|[.!?] )(?:i'm|i am) (?:a|an|the|one of the) (?:\w+ ){0,2}\w+(?= and\b|[,.;:!?]| - )"
+)
 # Topics only in the story around the question ("my account's private anyway") count less.
 STORY = 0.6
 MAX_SPAN_WORDS = 2
@@ -133,8 +146,8 @@ def read_question(
     span = ask_span(folded)
     focus = span or asked_part(folded)
     asking = question_sentence(folded)
-    act = proposed_act(focus, asking, folded, lexicon.acts)
-    named = _fired(folded, lexicon, parent)
+    act = proposed_act(_unintroduced(focus), _unintroduced(asking), folded, lexicon.acts)
+    named = _fired(_unintroduced(folded), lexicon, parent)
     acted = _acted(act, named, lexicon, parent)
     fired = named | acted
     fired -= unpictured(folded, fired, lexicon.acts)
@@ -148,7 +161,8 @@ def read_question(
     stated = _stated(folded, lexicon, age, clock)
     obliged = _OBLIGATION.search(folded) is not None
     keeps = obliged and "remove" in stated
-    if _ENDING.search(folded) and not keeps:
+    declined = _DECLINED.search(folded) is not None and "contact" not in act.verbs
+    if (_ENDING.search(folded) or declined) and not keeps:
         stated |= {"ends_contact"}
     facts = frozenset(_closure(set(stated), lexicon))
     return Question(
@@ -316,6 +330,10 @@ def skipped_step(folded: str) -> frozenset[str]:
 def asks_about_staff(question: Question) -> bool:
     """A parent asking whether a member of staff may do something, not about their own conduct."""
     return "staff_acts" in question.facts and _FIRST_PERSON_ASK.search(question.folded) is None
+
+
+def _unintroduced(text: str) -> str:
+    return _SELF.sub(" ", text)
 
 
 def _asked(lexicon: Lexicon, topic_id: str, span: str) -> bool:

@@ -57,6 +57,9 @@ CONFLICT = 1.5
 # The asker would speak for the school or all its staff, and the rule forbids passing personal
 # views off as the school's: the very act the rule names.
 ATTRIBUTED = 3.0
+# The same asker speaking on an official site, or on the school's behalf elsewhere: the rule on
+# passing views off is not the one about them, the rules on acting for the school are.
+OFFICIAL_VOICE = -1.0
 # Topics a rule addresses that the question does not: a rule about something else as well is
 # a less exact answer.
 OFF_TOPIC = 0.25
@@ -93,6 +96,13 @@ _PASSING_ON = re.compile(
 )
 # Every condition of a permission is met by what the asker says: this rule decides it.
 SETTLED = 1.0
+# The asker means to act without asking anyone and the ban is on doing it alone ("must not
+# unilaterally use social media …"): the ban names their very plan, where a rule saying whose
+# authorisation to seek only says what they skip.
+ALONE = 1.0
+_ALONE = re.compile(
+    r"\bunilateral\w*|\bwithout (?:prior )?(?:authori[sz]ation|approval|permission)\b"
+)
 # The asker says who they are ("as head, …", "network manager here") and the rule is addressed
 # to that role ("The head teacher should take advice …"): it speaks to them above a general rule.
 ADDRESSED = 1.5
@@ -132,6 +142,12 @@ ACT_KIN = 0.5
 # names (`unmarked`: offensive content, asked about the netball results). Enough to pass a
 # sibling rule on the same topic, not to outweigh a topic.
 OBJECT_CLASH = -2.0
+# The asker posts a picture of someone in school dress ("a selfie in her school fleece with the
+# logo"; the clothing often named in a sentence of its own) and the rule governs pictures of
+# people in school dress: the rule on what the picture shows answers before a ban on the logo
+# alone, which the picture only happens to carry.
+PICTURED = 1.5
+_PICTURED = frozenset({"image", "school_dress"})
 # The asker asks whether someone may hold a role ("could he be an admin?", "can a volunteer be a
 # moderator?") and the rule says who holders of that role must be ("Site administrators and
 # moderators must be employees or other authorised people"): it decides who may, where rules on
@@ -257,6 +273,8 @@ def rank(
             scored = [_own_voice(s) for s in scored]
     named = named_objects(question.folded, lexicon.acts)
     scored = [_object_clash(s, named, lexicon) for s in scored]
+    if question.act.objects | named >= _PICTURED:
+        scored = [_pictured(s) for s in scored]
     if asker:
         scored = [_addressed(s, asker) for s in scored]
     role = asked_role(question.folded)
@@ -381,6 +399,12 @@ def _object_clash(scored: Scored, named: frozenset[str], lexicon: Lexicon) -> Sc
     return replace(scored, score=scored.score + OBJECT_CLASH)
 
 
+def _pictured(scored: Scored) -> Scored:
+    if not (scored.topics and scored.rule.act.objects >= _PICTURED):
+        return scored
+    return replace(scored, score=scored.score + PICTURED)
+
+
 def _kin(rule: Rule, question: Question) -> bool:
     """A rule that lifts or allows contact for relatives or friends the asker says they have is
     about their situation when the question is about contact, or names no topic at all: the
@@ -459,10 +483,11 @@ def _facts(question: Question, stated: bool = False) -> frozenset[str]:
     return facts | {"adult"} if "minor" in facts else facts
 
 
-def _decisiveness(reading: Reading) -> float:
-    """Naming who approves settles a question best; a hedged ban or a bare duty least."""
+def _decisiveness(reading: Reading, question: Question) -> float:
+    """Naming who approves settles a question best, unless the asker says it is approved: then
+    the rule on what the approval lets them do settles it. A hedged ban or a bare duty least."""
     if reading.force is Force.APPROVAL:
-        return 2 * DECISIVE
+        return DECISIVE if "approved" in question.facts else 2 * DECISIVE
     if reading.force in (Force.NONE, Force.REQUIRE) or reading.hedged:
         return 0.0
     return DECISIVE
@@ -471,7 +496,7 @@ def _decisiveness(reading: Reading) -> float:
 def _shape(rule: Rule, question: Question) -> float:
     reading = rule.reading
     score = DESCRIPTIVE if reading.force is Force.NONE else 0.0
-    score += _decisiveness(reading)
+    score += _decisiveness(reading, question)
     score += SCENE if rule.scene else 0.0
     score += FORM_FIELD if rule.echoed_field else 0.0
     relations = reading.conditions & RELATIONSHIPS
@@ -486,9 +511,10 @@ def _shape(rule: Rule, question: Question) -> float:
     if "third_party" in question.facts and "third_party" in rule.sites:
         # Someone else's group asked about, and a rule written for sites third parties create.
         score += FACT
-    if reading.attributed and "as_school" in question.facts and "official" not in question.facts:
-        # On an official page speaking for the school is the job, not a view passed off as its.
-        score += ATTRIBUTED
+    if reading.attributed and "as_school" in question.facts:
+        # On an official page speaking for the school is the job, not a view passed off as its:
+        # the rules on acting for the school answer that before the ban on passing views off.
+        score += OFFICIAL_VOICE if "official" in question.facts else ATTRIBUTED
     if reading.force is Force.REQUIRE and goes_against(rule, question):
         score += CONTRARY + (SKIPPED if skips(rule, question) else 0.0)
     if reading.remedy and "remove" in question.facts:
@@ -503,4 +529,6 @@ def _shape(rule: Rule, question: Question) -> float:
         score += APPROVER
     if _settled(reading, question):
         score += SETTLED
+    if reading.force is Force.PROHIBIT and "unilateral" in question.facts:
+        score += ALONE if _ALONE.search(rule.folded) else 0.0
     return score

@@ -203,8 +203,27 @@ def _readings(parts: list[str], lexicon: Lexicon) -> list[Reading]:
             reading = _inherit(readings[-1], reading)
         if readings and binds_previous(part):
             readings[-1] = replace(readings[-1], restricted=True, limit=part)
+        if readings and _CONCEDING.search(fold(part)):
+            reading = _conceding(readings[-1], reading)
         readings.append(reading)
     return readings
+
+
+# "Access … should only be made during non-contact hours. However, personal use … should not be
+# on the School's time": the ban that follows a permission for part of the day restates the
+# rule for the rest of it, so the times just allowed are its exceptions.
+_CONCEDING = re.compile(r"^(?:however|but|that said|nevertheless)\b")
+# Parts of the working day a permission can be limited to.
+_TIMES = frozenset({"break", "non_contact", "no_pupils", "staff_room"})
+
+
+def _conceding(previous: Reading, own: Reading) -> Reading:
+    times = previous.conditions & _TIMES
+    if not times or own.force is not Force.PROHIBIT:
+        return own
+    if previous.force not in (Force.ONLY, Force.PERMIT):
+        return own
+    return replace(own, exceptions=own.exceptions | times)
 
 
 def _inherit(previous: Reading, own: Reading) -> Reading:

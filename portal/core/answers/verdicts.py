@@ -35,7 +35,12 @@ ASSUMED = frozenset({"other_school", "personal_account"})
 # Exceptions of time and place within a ban's hours: a question that does not say when or where
 # in the day leaves them open.
 _TIMED = frozenset({"break", "non_contact", "no_pupils", "staff_room"})
+# Checks an exception asks for ("those who have undergone appropriate security checks") that a
+# question rarely says were done: it turns on them unless the question rules them out.
+_CHECKED = frozenset({"vetted"})
 _OPENNESS = re.compile(r"\bopen and transparent\b|\btransparent\b|\bdeclared\b")
+# An age the question gives, either way.
+_AGES = frozenset({"adult", "minor"})
 # The working day a permission for personal use at work is written for.
 _WORK_SETTING = frozenset({"at_work", "school_hours", "break", "non_contact", "staff_room"})
 # Facts that place the act at a part of the day: a free period is not a lunch break.
@@ -86,6 +91,7 @@ _DISCRETION = re.compile(
 )
 # A permission for limited use only ("limited", "reasonable", "occasional"), or a ban on excessive
 # use: what an asker who means to use it without limit ("whenever I like") goes beyond.
+_RESERVED = re.compile(r"\breserves? the right\b")
 LIMITED_USE = re.compile(r"\b(?:limited|reasonable|occasional|excessive)\b(?! to\b)")
 # Whose site or business an act concerns, not what it is done to.
 _WHOSE = frozenset({"school"})
@@ -176,9 +182,17 @@ def _bans_revealing(rule: Rule, lexicon: Lexicon) -> bool:
 
 def _open_exception(exceptions: frozenset[str], facts: frozenset[str], lexicon: Lexicon) -> bool:
     """A ban in working hours "except in breaks", asked about the working day with no word of
-    which part of it: the exception may well apply, so the answer turns on it. Relationships are
-    not open in the same way: an asker who is family says so."""
+    which part of it: the exception may well apply, so the answer turns on it. So does one for
+    those who have passed checks, unless the question rules them out, and a ban on friends
+    "until they reach the age of 18" asked of former pupils with no age given: they may be any
+    age, where a current pupil is a child. Relationships are not open in the same way: an asker
+    who is family says so."""
     timed = exceptions & _TIMED
+    checked = exceptions & _CHECKED
+    if checked and not any(_contradicted(f, facts, lexicon) for f in checked):
+        return True
+    if "adult" in exceptions and "ex_pupil" in facts and not facts & _AGES:
+        return True
     return (
         bool(timed)
         and not facts & _WHEN
@@ -226,6 +240,10 @@ def roles(folded: str) -> frozenset[str]:
 
 def _permission(rule: Rule, question: Question, facts: frozenset[str], lexicon: Lexicon) -> Ruling:
     reading = rule.reading
+    if _RESERVED.search(rule.folded) and goes_against(rule, question):
+        # A right the school keeps ("to monitor all staff internet use") is not the asker's to
+        # switch off or opt out of.
+        return Ruling(Verdict.NO, "against a duty", condition=rule.sentence)
     if _asks_what_is_barred(rule.sentence, question, lexicon):
         return Ruling(Verdict.NO, "outside the limits", condition=rule.sentence)
     if _off_work(reading.conditions, facts):
