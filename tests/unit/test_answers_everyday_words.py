@@ -147,3 +147,39 @@ def test_a_picture_of_someone_in_clothes_with_the_logo_is_an_image_of_them(
     answer = engine.ask(school, question)
     assert answer.verdict is Verdict.NO
     assert "clothing with school logos" in answer.citations[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "would it be a problem to set up a snapchat group for the netball squad to talk to each "
+        "other about matches?",
+        "our quiz team want to message each other between rounds, am i ok to put them all in a "
+        "whatsapp group?",
+        "is it alright if i add the rugby squad to a snapchat group chat so they can talk to one "
+        "another about training?",
+    ],
+)
+def test_a_school_team_is_pupils(engine: AnswerEngine, question: str) -> None:
+    answer = engine.ask("amcis", question)
+    assert answer.verdict is Verdict.NO
+    assert answer.citations[0].clause == "6.2"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "a mum from my class is a close friend and we chat on messenger. she's asking how her son "
+        "did in his mocks, can i tell her on there?",
+        "her dad's my mate from football and keeps asking on fb how his girl got on in her mocks, "
+        "would it be a problem to give him a quick update?",
+        "can i let a parent i'm friends with on insta know how her lad did in his end of year "
+        "tests via dm?",
+    ],
+)
+def test_a_parent_asking_how_their_child_did_in_exams_is_school_business(
+    engine: AnswerEngine, question: str
+) -> None:
+    answer = engine.ask("stockport", question)
+    assert answer.verdict is Verdict.NO
+    assert "School business must not be discussed" in answer.citations[0].text

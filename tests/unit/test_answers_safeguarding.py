@@ -162,3 +162,40 @@ def test_who_hurts_a_child_and_not_wanting_to_live_are_disclosures_too(
     answer = engine.ask("stockport", question)
     assert answer.verdict is expected
     assert AUTHORITIES in answer.citations[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "a boy in my form wrote on the school blog that stuff isn't good at home, can i just "
+            "remove the comment and keep an eye on him?",
+            Verdict.NO,
+        ),
+        (
+            "reading between the lines of a pupil's post on our class page there's trouble at "
+            "home - ok to delete it and deal with it myself?",
+            Verdict.NO,
+        ),
+        (
+            "a y9 hinted on our official site that everything is not alright at home. can i pass "
+            "it straight to the dsl?",
+            Verdict.YES,
+        ),
+    ],
+)
+def test_a_worry_about_home_is_a_disclosure_too(
+    engine: AnswerEngine, question: str, expected: Verdict
+) -> None:
+    answer = engine.ask("clearwell", question)
+    assert answer.verdict is expected
+    assert AUTHORITIES in answer.citations[0].text
+
+
+def test_cant_i_just_asks_for_a_ruling_on_the_plan(engine: AnswerEngine) -> None:
+    answer = engine.ask(
+        "knowsley",
+        "a year 7 wrote on tiktok that her stepdad hits her. cant i just keep an eye on her "
+        "account for now?",
+    )
+    assert answer.verdict is Verdict.NO

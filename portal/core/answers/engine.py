@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from itertools import takewhile
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from portal.core.agreements import Agreement, Audience, School
@@ -62,6 +63,8 @@ _OVERRULING = frozenset({"outside the limits", "against a duty"})
 # What a ban on too much use says, beside a permission of "reasonable" use.
 _EXCESS = re.compile(r"\bexcessive\b")
 _PERMISSIONS = frozenset({Force.PERMIT, Force.ONLY, Force.CAUTION})
+# Without the question's word scores, no ban is known to be closer to its words than a duty.
+_UNSCORED: Mapping[str, float] = MappingProxyType({})
 _SETTLED_BY_LIMITS = frozenset({Verdict.YES, Verdict.NO})
 # A duty whose ruling the question leaves open ("take into account who they are friends with")
 # gives way to a close outright ban on the very act proposed.
@@ -140,7 +143,7 @@ class AnswerEngine:
         ]
         if not ranked:
             return _not_covered(book.school, parent)
-        best, ruling = self._short_of_minimum(ranked, asked) or self._decide(ranked, asked)
+        best, ruling = self._short_of_minimum(ranked, asked) or self._decide(ranked, asked, lexical)
         if best is not ranked[0]:
             ranked = [best, *(s for s in ranked if s is not best)]
         return Answer(
@@ -191,7 +194,12 @@ class AnswerEngine:
                 return scored, Ruling(Verdict.NO, "too few")
         return None
 
-    def _decide(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling]:
+    def _decide(
+        self,
+        ranked: list[Scored],
+        asked: Question,
+        lexical: Mapping[str, float] = _UNSCORED,
+    ) -> tuple[Scored, Ruling]:
         """The best rule's ruling, unless it allows what a close rival on the same topic allows
         only in circumstances the asker rules out ("only where the school allows devices", asked
         by someone at a no-phones school): every limit on a permission must hold, so the broken
@@ -209,7 +217,7 @@ class AnswerEngine:
         if ruling.verdict is Verdict.NO and _other_site_ban(best, asked):
             binding = [s for s in ranked if not _other_site_ban(s, asked)]
             if binding and binding[0].rule.force is Force.APPROVAL and binding[0].topics:
-                return self._decide(binding, asked)
+                return self._decide(binding, asked, lexical)
         if ruling.reason == "scope" and ruling.verdict is Verdict.YES:
             needed = self._approval_needed(ranked, asked)
             if needed is not None:
@@ -217,6 +225,10 @@ class AnswerEngine:
         if ruling.verdict is Verdict.CONDITIONAL:
             settled = self._settled(ranked, asked, ruling) or self._approving(ranked, asked)
             return settled or (best, ruling)
+        if ruling.reason == "against a duty" and best.rule.force is Force.REQUIRE:
+            banned = self._closer_ban(ranked, asked, lexical)
+            if banned is not None:
+                return banned
         if ruling.verdict not in _SETTLED_BY_LIMITS or best.rule.force not in _PERMISSIONS:
             return best, ruling
         if ruling.verdict is Verdict.NO and "excessive" in asked.facts:
@@ -229,7 +241,45 @@ class AnswerEngine:
             vetoed = rule_on(rival.rule, asked, self.lexicon)
             if vetoed.verdict is Verdict.NO and vetoed.reason == "outside the limits":
                 return rival, vetoed
+        if ruling.verdict is Verdict.YES:
+            return best, self._hedged_beside(ranked, asked) or ruling
         return best, ruling
+
+    def _hedged_beside(self, ranked: list[Scored], asked: Question) -> Ruling | None:
+        """A permission or a word of caution ("caution is advised when befriending parents")
+        allows the contact, but a close ban on the same topic that bites only "if … perceived
+        as a conflict of interest" still binds it: the asker may go ahead only on its terms."""
+        topics = set(ranked[0].topics)
+        for rival in _close_rivals(ranked, SUPPORT_SHARE):
+            rule = rival.rule
+            if rule.force is not Force.PROHIBIT or not rule.reading.hedged:
+                continue
+            if not set(rival.topics) & topics:
+                continue
+            hedged = rule_on(rule, asked, self.lexicon)
+            if hedged.verdict is Verdict.CONDITIONAL and hedged.reason == "hedged":
+                return hedged
+        return None
+
+    def _closer_ban(
+        self, ranked: list[Scored], asked: Question, lexical: Mapping[str, float]
+    ) -> tuple[Scored, Ruling] | None:
+        """A broad duty the asker goes against ("act in the best interests of children") and a
+        close ban on the very act ("videos of pupils must not be published") agree; when the
+        question's own words are closer to the ban, the ban is the clause that says why."""
+        duty = lexical.get(ranked[0].rule.key, 0.0)
+        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
+            rule = rival.rule
+            if rule.force is not Force.PROHIBIT or rule.reading.hedged or not rival.topics:
+                continue
+            if about_other_site(rule, asked) or lexical.get(rule.key, 0.0) <= duty:
+                continue
+            if not _speaks_to(rule, asked, self.lexicon):
+                continue
+            ruling = rule_on(rule, asked, self.lexicon)
+            if ruling.verdict is Verdict.NO:
+                return rival, ruling
+        return None
 
     def _ban_on_excess(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
         """Too much use breaks a permission of "reasonable" use, but the close rule that bans
@@ -459,6 +509,16 @@ def _close_rivals(ranked: list[Scored], share: float) -> Iterator[Scored]:
     to settle what the best one leaves open."""
     floor = ranked[0].score * share
     return takewhile(lambda rival: rival.score >= floor, ranked[1:])
+
+
+def _speaks_to(rule: Rule, asked: Question, lexicon: Lexicon) -> bool:
+    """The ban governs what the asker proposes, or, when the question names no act ("a funny
+    clip of my class on my own account?"), bans something done to what it names on the asker's
+    own kind of account (not what someone else put on theirs)."""
+    if asked.act.verbs:
+        return governs_asked_act(rule, asked, lexicon)
+    same_channel = bool(asked.act.channel) and asked.act.channel == rule.act.channel
+    return same_channel and bool(rule.act.objects & asked.act.objects)
 
 
 def _official_only(rule: Rule, asked: Question) -> bool:

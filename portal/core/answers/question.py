@@ -13,6 +13,8 @@ from portal.core.answers.text import fold, tokens
 # Where the asker's own question starts: "can I …", "is it ok to …", "do I have to …".
 _FRAME = re.compile(
     r"\b(?:can|could|may|should|shall|must) (?:i|we)\b"
+    # "Can't I just …" asks for the same permission, hoping for a yes.
+    r"|\b(?:can't|couldn't) (?:i|we)\b"
     r"|\b(?:am i|are we|is it|is that|is this|would it be|it's) (?:actually |really |even |still )?"
     r"(?:ok|alright|fine|allowed|acceptable|permitted|against|banned|frowned|a problem|legit"
     r"|(?:the )?right)\b"
@@ -44,9 +46,13 @@ _OBLIGATION = re.compile(
     r"|\bam i (?:required|supposed|expected) to\b|\bhave (?:i|we) got to\b|\bis it compulsory\b"
 )
 # The parent's own act is asked about, however the story around it names staff ("my son's
-# teacher has been unfair - would it be a problem if I posted about it?").
+# teacher has been unfair - would it be a problem if I posted about it?"), and so is a bare
+# "is it alright to share it?" or "ok to spread that?": nobody else is named as doing it.
 _FIRST_PERSON_ASK = re.compile(
-    r"\b(?:can|could|may|should) i\b|\bam i\b|\bis it ok (?:for me )?to\b|\bdo i\b|\bi want to\b"
+    r"\b(?:can|could|may|should) i\b|\bam i\b"
+    r"|(?:^|[,.?!] |\bis it |\bwould it be |\bit'?s )"
+    r"(?:ok|okay|alright|all right|fine) (?:for me )?to\b"
+    r"|\bdo i\b|\bi want to\b"
     r"|\b(?:if|whether) i\b"
 )
 _AGES = tuple(
@@ -384,8 +390,16 @@ _NOT_WAITING = re.compile(
 )
 
 
+# An account the asker says is not the school's ("my own insta, not a school one") is no
+# official site: what it denies is no fact of their situation.
+_DISOWNED = re.compile(
+    r"(?:\bnot|n't)(?: (?:a|an|the|our|my))? (?:school|official|work)(?:'s)?"
+    r" (?:one|account|page|group|site|profile|blog|channel)s?\b"
+)
+
+
 def _stated(folded: str, lexicon: Lexicon, age: int | None, clock: float | None) -> frozenset[str]:
-    folded = _NOT_WAITING.sub(" ", folded)
+    folded = _DISOWNED.sub(" ", _NOT_WAITING.sub(" ", folded))
     found = {
         fact for fact, patterns in lexicon.facts.items() if any(p.search(folded) for p in patterns)
     }
