@@ -73,11 +73,16 @@ _POSTGRES = """
         WHERE k.person_id = i.person_id AND k.agreement_id = i.agreement_id) AS history,
        (SELECT coalesce(json_agg(json_build_object(
 {others})), '[]')
-        FROM acknowledgement k
-        WHERE a.signers = 'any' AND k.agreement_id = i.agreement_id
-          AND k.person_id <> i.person_id
-          AND k.pupil_id = ANY(ARRAY(SELECT jsonb_array_elements_text(i.pupil_ids::jsonb)::int)))
-         AS others,
+        FROM jsonb_array_elements_text(i.pupil_ids::jsonb) AS covered(pupil_id)
+        -- Per pupil (OFFSET 0 keeps it so), so the lookup is by (agreement, pupil) whatever the
+        -- planner's statistics say: a plan made on a young table read every signature of the
+        -- agreement instead.
+        CROSS JOIN LATERAL (
+            SELECT * FROM acknowledgement
+            WHERE agreement_id = i.agreement_id AND pupil_id = covered.pupil_id::int
+              AND person_id <> i.person_id
+            OFFSET 0) k
+        WHERE a.signers = 'any') AS others,
        (SELECT json_agg(json_build_object(
 {version}))
         FROM agreement_version v WHERE v.agreement_id = i.agreement_id) AS versions
