@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from itertools import takewhile
@@ -235,12 +235,15 @@ class AnswerEngine:
             banned = self._ban_on_excess(ranked, asked)
             if banned is not None:
                 return banned
-        for rival in _close_rivals(ranked, VETO_SHARE):
-            if rival.rule.force is not Force.ONLY or not set(rival.topics) & set(best.topics):
-                continue
-            vetoed = rule_on(rival.rule, asked, self.lexicon)
-            if vetoed.verdict is Verdict.NO and vetoed.reason == "outside the limits":
-                return rival, vetoed
+        vetoed = self._first_close(
+            ranked,
+            VETO_SHARE,
+            asked,
+            lambda r: r.rule.force is Force.ONLY and bool(set(r.topics) & set(best.topics)),
+            lambda v: v.verdict is Verdict.NO and v.reason == "outside the limits",
+        )
+        if vetoed is not None:
+            return vetoed
         if ruling.verdict is Verdict.YES:
             return best, self._hedged_beside(ranked, asked) or ruling
         return best, ruling
@@ -250,16 +253,14 @@ class AnswerEngine:
         allows the contact, but a close ban on the same topic that bites only "if … perceived
         as a conflict of interest" still binds it: the asker may go ahead only on its terms."""
         topics = set(ranked[0].topics)
-        for rival in _close_rivals(ranked, SUPPORT_SHARE):
-            rule = rival.rule
-            if rule.force is not Force.PROHIBIT or not rule.reading.hedged:
-                continue
-            if not set(rival.topics) & topics:
-                continue
-            hedged = rule_on(rule, asked, self.lexicon)
-            if hedged.verdict is Verdict.CONDITIONAL and hedged.reason == "hedged":
-                return hedged
-        return None
+        found = self._first_close(
+            ranked,
+            SUPPORT_SHARE,
+            asked,
+            lambda r: _hedged_ban(r) and bool(set(r.topics) & topics),
+            lambda h: h.verdict is Verdict.CONDITIONAL and h.reason == "hedged",
+        )
+        return found[1] if found is not None else None
 
     def _closer_ban(
         self, ranked: list[Scored], asked: Question, lexical: Mapping[str, float]
@@ -268,33 +269,34 @@ class AnswerEngine:
         close ban on the very act ("videos of pupils must not be published") agree; when the
         question's own words are closer to the ban, the ban is the clause that says why."""
         duty = lexical.get(ranked[0].rule.key, 0.0)
-        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
-            rule = rival.rule
-            if rule.force is not Force.PROHIBIT or rule.reading.hedged or not rival.topics:
-                continue
-            if about_other_site(rule, asked) or lexical.get(rule.key, 0.0) <= duty:
-                continue
-            if not _speaks_to(rule, asked, self.lexicon):
-                continue
-            ruling = rule_on(rule, asked, self.lexicon)
-            if ruling.verdict is Verdict.NO:
-                return rival, ruling
-        return None
+        return self._first_close(
+            ranked,
+            OUTRIGHT_SHARE,
+            asked,
+            lambda r: (
+                _outright_ban(r)
+                and not about_other_site(r.rule, asked)
+                and lexical.get(r.rule.key, 0.0) > duty
+                and _speaks_to(r.rule, asked, self.lexicon)
+            ),
+            _forbids,
+        )
 
     def _ban_on_excess(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
         """Too much use breaks a permission of "reasonable" use, but the close rule that bans
         excessive use on the same topic names what the asker does: it decides."""
         topics = set(ranked[0].topics)
-        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
-            rule = rival.rule
-            if rule.force is not Force.PROHIBIT or not set(rival.topics) & topics:
-                continue
-            if _EXCESS.search(rule.folded) is None:
-                continue
-            ruling = rule_on(rule, asked, self.lexicon)
-            if ruling.verdict is Verdict.NO:
-                return rival, ruling
-        return None
+        return self._first_close(
+            ranked,
+            OUTRIGHT_SHARE,
+            asked,
+            lambda r: (
+                r.rule.force is Force.PROHIBIT
+                and bool(set(r.topics) & topics)
+                and _EXCESS.search(r.rule.folded) is not None
+            ),
+            _forbids,
+        )
 
     def _approving(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
         """A question left open by a duty or a limit ("there must be a strong reason for
@@ -322,15 +324,17 @@ class AnswerEngine:
         kin = asked.facts & _PUPIL_KIN
         if not kin or "own_child" in asked.facts:
             return None
-        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
-            reading = rival.rule.reading
-            if rival.rule.force is not Force.PERMIT or not reading.limit:
-                continue
-            if reading.conditions & kin:
-                ruling = rule_on(rival.rule, asked, self.lexicon)
-                if ruling.verdict is Verdict.CONDITIONAL:
-                    return rival, ruling
-        return None
+        return self._first_close(
+            ranked,
+            OUTRIGHT_SHARE,
+            asked,
+            lambda r: (
+                r.rule.force is Force.PERMIT
+                and bool(r.rule.reading.limit)
+                and bool(r.rule.reading.conditions & kin)
+            ),
+            _conditional,
+        )
 
     def _approval_needed(
         self, ranked: list[Scored], asked: Question
@@ -339,13 +343,13 @@ class AnswerEngine:
         that a ban on personal pages does not bind still needs the approval a close rule asks
         for what the question raises (the school's logo). That rule decides while the asker has
         not said it is given."""
-        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
-            if rival.rule.force is not Force.APPROVAL or not rival.topics:
-                continue
-            ruling = rule_on(rival.rule, asked, self.lexicon)
-            if ruling.verdict is Verdict.CONDITIONAL:
-                return rival, ruling
-        return None
+        return self._first_close(
+            ranked,
+            OUTRIGHT_SHARE,
+            asked,
+            lambda r: r.rule.force is Force.APPROVAL and bool(r.topics),
+            _conditional,
+        )
 
     def _settled(
         self, ranked: list[Scored], asked: Question, ruling: Ruling
@@ -376,41 +380,60 @@ class AnswerEngine:
         requirements"): when the question raises it (a class account for eleven-year-olds), the
         approval does not lift that ban and it decides."""
         best = ranked[0]
-        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
-            rule = rival.rule
-            if rule.clause_key != best.rule.clause_key or rule.force is not Force.PROHIBIT:
-                continue
-            if rule.reading.hedged or not rival.topics or set(rival.topics) & set(best.topics):
-                continue
-            ruling = rule_on(rule, asked, self.lexicon)
-            if ruling.verdict is Verdict.NO:
-                return rival, ruling
-        return None
+        return self._first_close(
+            ranked,
+            OUTRIGHT_SHARE,
+            asked,
+            lambda r: (
+                r.rule.clause_key == best.rule.clause_key
+                and _outright_ban(r)
+                and not set(r.topics) & set(best.topics)
+            ),
+            _forbids,
+        )
 
     def _ban_on_asked_act(
         self, ranked: list[Scored], asked: Question
     ) -> tuple[Scored, Ruling] | None:
         """The close outright ban on the very act the asker proposes, if there is one."""
-        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
-            rule = rival.rule
-            if rule.force is not Force.PROHIBIT or rule.reading.hedged or not rival.topics:
-                continue
-            if about_other_site(rule, asked) or not governs_asked_act(rule, asked, self.lexicon):
-                continue
-            ruling = rule_on(rule, asked, self.lexicon)
-            if ruling.verdict is Verdict.NO:
-                return rival, ruling
-        return None
+        return self._first_close(
+            ranked,
+            OUTRIGHT_SHARE,
+            asked,
+            lambda r: (
+                _outright_ban(r)
+                and not about_other_site(r.rule, asked)
+                and governs_asked_act(r.rule, asked, self.lexicon)
+            ),
+            _forbids,
+        )
 
     def _against_duty(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
         """No approval makes right what goes against a close rule's requirement on the same
         topic: a site set up on a whim where the policy asks for a strong reason."""
-        for rival in _close_rivals(ranked, OUTRIGHT_SHARE):
-            if rival.rule.force is not Force.REQUIRE or not rival.topics:
-                continue
-            ruling = rule_on(rival.rule, asked, self.lexicon)
-            if ruling.verdict is Verdict.NO and ruling.reason == "against a duty":
-                return rival, ruling
+        return self._first_close(
+            ranked,
+            OUTRIGHT_SHARE,
+            asked,
+            lambda r: r.rule.force is Force.REQUIRE and bool(r.topics),
+            lambda ruling: _forbids(ruling) and ruling.reason == "against a duty",
+        )
+
+    def _first_close(
+        self,
+        ranked: list[Scored],
+        share: float,
+        asked: Question,
+        admits: Callable[[Scored], bool],
+        decides: Callable[[Ruling], bool],
+    ) -> tuple[Scored, Ruling] | None:
+        """The first close rival of the kind `admits` whose ruling on the question `decides`
+        it; each rival is ruled on only once it is admitted (ruling is the costly part)."""
+        for rival in _close_rivals(ranked, share):
+            if admits(rival):
+                ruling = rule_on(rival.rule, asked, self.lexicon)
+                if decides(ruling):
+                    return rival, ruling
         return None
 
     def _outright(
@@ -509,6 +532,24 @@ def _close_rivals(ranked: list[Scored], share: float) -> Iterator[Scored]:
     to settle what the best one leaves open."""
     floor = ranked[0].score * share
     return takewhile(lambda rival: rival.score >= floor, ranked[1:])
+
+
+def _outright_ban(scored: Scored) -> bool:
+    """A ban that bites whatever the circumstances, on a topic the question raises."""
+    rule = scored.rule
+    return rule.force is Force.PROHIBIT and not rule.reading.hedged and bool(scored.topics)
+
+
+def _hedged_ban(scored: Scored) -> bool:
+    return scored.rule.force is Force.PROHIBIT and scored.rule.reading.hedged
+
+
+def _forbids(ruling: Ruling) -> bool:
+    return ruling.verdict is Verdict.NO
+
+
+def _conditional(ruling: Ruling) -> bool:
+    return ruling.verdict is Verdict.CONDITIONAL
 
 
 def _speaks_to(rule: Rule, asked: Question, lexicon: Lexicon) -> bool:
