@@ -40,7 +40,7 @@ _ACKNOWLEDGEMENT = """\
                'invitation_id', k.invitation_id"""
 # Another adult's signature covers a pupil only where any one adult's signature is enough.
 _OTHERS = """\
-               'version_id', k.version_id, 'subject_key', k.subject_key, 'round', k.round,
+               'version_id', k.version_id, 'subject_key', k.subject_key,
                'signed_at', k.signed_at, 'invitation_id', k.invitation_id"""
 _VERSION = """\
                'id', v.id, 'effective', v.effective, 'material', v.material"""
