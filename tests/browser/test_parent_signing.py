@@ -229,6 +229,11 @@ async def test_parent_checks_the_policy_then_asks_the_school(db, journey, mail_p
         page = await browser.new_page()
         await page.goto(link)
         await page.get_by_role("link", name="I have a question, or I don’t agree").click()
+        await page.get_by_role("button", name="Send to the school").click()  # nothing typed yet
+        await page.get_by_role("heading", name="There is a problem").wait_for()
+        error = await page.locator("#message-error").inner_text()
+        assert " ".join(error.split()) == "Error: Type your question, so the school can answer it"
+        assert await serious(page) == []
         await page.get_by_label("Your message").fill("Can I share the class photo on Facebook?")
         await page.get_by_role("button", name="See what the policy says first").click()
         await page.get_by_role("heading", name="What Clearwell School’s policies say").wait_for()

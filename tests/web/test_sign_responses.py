@@ -114,3 +114,42 @@ async def test_the_policy_answers_a_question_before_it_goes_to_the_school(db, se
     assert await SignResponse.all().count() == 0
     assert not await AuditEvent.filter(action__startswith="invitation.q").exists()
     assert not await AuditEvent.filter(action="invitation.disagree").exists()
+
+
+async def test_an_empty_question_is_refused_beside_the_box(db, mail_settings, mail_peer):
+    fam = await family(mail_settings)
+    await _office()
+    async with sign_client(mail_settings) as client:
+        form = await client.get(fam.url + "/respond?kind=question")
+        blank = await client.post(
+            fam.url + "/respond",
+            data={"csrf": hidden(form.text, "csrf"), "kind": "question", "message": "  \n "},
+        )
+    assert blank.status_code == 422
+    assert 'id="message-error"' in blank.text and "Type your question" in blank.text
+    assert 'aria-describedby="message-hint message-error"' in blank.text
+    assert 'value="question" checked' in blank.text
+    assert await SignResponse.all().count() == 0
+    assert not await AuditEvent.filter(action="invitation.question").exists()
+    assert mail_peer.messages == []
+
+
+async def test_an_overlong_message_is_refused_and_kept_whole(db, settings):
+    fam = await family(settings)
+    message = "I don’t agree with section 3. " * 150  # 4,500 characters: past the 4,000 limit
+    async with sign_client(settings) as client:
+        form = await client.get(fam.url + "/respond?kind=disagree")
+        long = await client.post(
+            fam.url + "/respond",
+            data={"csrf": hidden(form.text, "csrf"), "kind": "disagree", "message": message},
+        )
+        fits = await client.post(
+            fam.url + "/respond",
+            data={"csrf": hidden(form.text, "csrf"), "kind": "disagree", "message": message[:4000]},
+        )
+    assert long.status_code == 422
+    assert "4,000 characters or fewer (it has 4,500)" in long.text
+    assert message.replace("’", "&#8217;") in long.text or message in long.text  # nothing lost
+    assert fits.status_code == 200
+    [response] = await SignResponse.all()
+    assert response.message == message[:4000].strip()

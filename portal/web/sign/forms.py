@@ -5,7 +5,7 @@ from __future__ import annotations
 from itsdangerous import BadSignature, TimestampSigner
 
 from portal.settings import Settings
-from portal.usecases.responses import ResponseKind
+from portal.usecases.responses import MAX_MESSAGE, ResponseKind
 
 FORM_SALT = "signoff.sign-form"
 NEW_LINK_SALT = "signoff.new-link-form"
@@ -62,10 +62,19 @@ def check_signature(name: str, agree: bool) -> Errors:
 
 
 def response_problem(
-    forms: FormTokens, csrf: str, invitation_id: int, kind: str
+    forms: FormTokens, csrf: str, invitation_id: int, kind: str, message: str
 ) -> tuple[int, Errors] | None:
     if not forms.valid(csrf, invitation_id):
         return 403, Errors(form=TIMED_OUT)
+    errors = Errors()
     if kind not in set(ResponseKind):
-        return 422, Errors(kind="Choose whether you have a question or don’t agree")
-    return None
+        errors["kind"] = "Choose whether you have a question or don’t agree"
+    if len(message) > MAX_MESSAGE:
+        # Cut short, the school would read half a message and the sender would never know.
+        errors["message"] = (
+            f"Your message must be {MAX_MESSAGE:,} characters or fewer (it has {len(message):,})"
+        )
+    elif kind == ResponseKind.QUESTION and not message.strip():
+        # An empty question reaches the office as nothing to answer; disagreeing needs no reason.
+        errors["message"] = "Type your question, so the school can answer it"
+    return (422, errors) if errors else None

@@ -137,7 +137,9 @@ class SignPages:
         form = await request.form()
         kind, message = str(form.get("kind", "")), str(form.get("message", ""))
         now = _now()
-        problem = response_problem(self.forms, str(form.get("csrf", "")), invitation_id, kind)
+        problem = response_problem(
+            self.forms, str(form.get("csrf", "")), invitation_id, kind, message
+        )
         if problem is None and form.get("action") == "check" and kind != ResponseKind.NOT_ME:
             return await self._check_first(request, invitation_id, kind, message, now)
         if problem is not None:

@@ -10,6 +10,7 @@ from starlette.responses import Response
 from portal.core.answers import Answer
 from portal.core.changes import VersionChanges
 from portal.settings import Settings
+from portal.usecases.responses import MAX_MESSAGE
 from portal.usecases.sign_links import LinkState, SignLink
 from portal.web.agreement_html import agreement_html
 from portal.web.sign.forms import Errors, FormTokens
@@ -81,6 +82,7 @@ class SignRenderer:
                 "csrf": self.forms.issue(link.invitation_id),
                 "errors": errors or Errors(),
                 "answer": answer,
+                "max_message": MAX_MESSAGE,
             },
             status,
         )
