@@ -15,7 +15,7 @@ from starlette.routing import BaseRoute, Route
 
 from portal.core.roster import PupilRoster, Roster, RosterKind, RosterRefused
 from portal.store.models import School
-from portal.store.roster import ImportReport, TooManyLeavers
+from portal.store.roster import ImportReport, TooManyLeavers, roster_summary
 from portal.usecases import roster_uploads
 from portal.usecases.roster_uploads import Upload, UploadError
 from portal.web import auth
@@ -30,7 +30,7 @@ _KINDS = {"": "Tell from the column headings", "staff": "Staff", "pupils": "Pupi
 async def roster_page(request: Request) -> Response:
     school = await school_of(request)
     await roster_uploads.clear_old()
-    return _page(request, school)
+    return await _page(request, school)
 
 
 async def check(request: Request) -> Response:
@@ -41,13 +41,13 @@ async def check(request: Request) -> Response:
     try:
         upload = roster_uploads.received(*await _file(form))
     except UploadError as exc:
-        return _page(request, school, errors=problem("file", str(exc)), kind=kind, status=422)
+        return await _page(request, school, errors=problem("file", str(exc)), kind=kind, status=422)
     try:
         checked = await roster_uploads.check(school, upload, _roster_kind(kind), actor(user))
     except RosterRefused as refused:
-        return _page(request, school, refused=refused, upload=upload, kind=kind, status=422)
+        return await _page(request, school, refused=refused, upload=upload, kind=kind, status=422)
     await roster_uploads.keep(school, upload)
-    return _page(
+    return await _page(
         request, school, upload=upload, kind=kind, roster=checked.roster, report=checked.report
     )
 
@@ -69,9 +69,9 @@ async def apply(request: Request) -> Response:
             allow_leavers=form.get("allow_leavers") == "yes",
         )
     except UploadError as exc:
-        return _page(request, school, errors=problem("file", str(exc)), kind=kind, status=410)
+        return await _page(request, school, errors=problem("file", str(exc)), kind=kind, status=410)
     except TooManyLeavers as refused:
-        return _page(
+        return await _page(
             request,
             school,
             upload=upload,
@@ -82,10 +82,10 @@ async def apply(request: Request) -> Response:
             status=422,
         )
     await roster_uploads.forget(school, upload)
-    return _page(request, school, upload=upload, roster=roster, report=report, imported=True)
+    return await _page(request, school, upload=upload, roster=roster, report=report, imported=True)
 
 
-def _page(
+async def _page(
     request: Request,
     school: School,
     *,
@@ -114,6 +114,7 @@ def _page(
         imported=imported,
         no_email=_without_email(roster) if roster is not None else [],
         shown=SHOWN,
+        summary=await roster_summary(school),
     )
 
 

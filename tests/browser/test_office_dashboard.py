@@ -241,7 +241,8 @@ async def test_office_imports_the_roster_from_the_browser(db, tmp_path: Path):
         page = await browser.new_page()
         await _sign_in(page, base, user.email)
         await page.wait_for_url(base + "/office/clearwell/")
-        await page.get_by_role("link", name="Roster").click()
+        await page.get_by_text("Nobody is on the roster yet").wait_for()
+        await page.get_by_role("link", name="Import the roster").click()
         violations += await serious(page)
         await page.get_by_label("CSV file from the MIS").set_input_files(str(export))
         await page.get_by_role("button", name="Check the file").click()
@@ -250,6 +251,9 @@ async def test_office_imports_the_roster_from_the_browser(db, tmp_path: Path):
         violations += await serious(page)
         await page.get_by_role("button", name="Import staff.csv").click()
         await page.get_by_text("staff.csv is imported").wait_for()
+        violations += await serious(page)
+        await page.goto(base + "/office/clearwell/")
+        await page.get_by_text("2 staff, 0 pupils and 0 parents and carers").wait_for()
         violations += await serious(page)
     assert await Person.filter(kind="staff", school__slug="clearwell").count() == 2
     assert violations == []

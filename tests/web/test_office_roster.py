@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from portal.store.models import AuditEvent, Person, Pupil
 from portal.store.office_models import RosterUpload
 from portal.usecases import roster_uploads
-from tests.factories import make_school, publish_seeds
+from tests.factories import make_school, make_staff, publish_seeds
 from tests.roster_files import FAMILIES, PUPILS, STAFF
 from tests.web.office_support import client_for, csrf, make_office_user, sign_in
 
@@ -161,3 +162,48 @@ async def test_a_file_checked_and_never_imported_is_cleared_after_a_day(db, sett
         await RosterUpload.filter(id=kept.id).update(kept_at=day_ago)
         await client.get("/office/clearwell/roster")
     assert not await RosterUpload.exists()
+
+
+async def test_the_roster_page_says_who_is_on_it_and_when_each_list_came(db, settings):
+    everyone = [
+        f"S{n},Ms,Staff,Member{n},s{n}@clearwell.example,Teacher,Maths" for n in range(1, 4)
+    ]
+    other = await make_school("stockport")
+    await make_staff(other, "Someone Elsewhere")  # another school's people are not counted
+    async with client_for(settings) as client:
+        token = await _signed_in(client)
+        empty = await client.get("/office/clearwell/roster")
+        assert "Nobody yet" in empty.text
+        assert "The staff list: never imported." in empty.text
+        await _import(client, token, (await _check(client, token, _csv(STAFF, *everyone))).text)
+        leavers = await _check(client, token, _csv(STAFF, *everyone[:2]), name="staff.csv")
+        await _import(client, token, leavers.text, allow_leavers="yes")
+        pupils = await _check(client, token, _csv(PUPILS, *FAMILIES), name="families.csv")
+        imported = await _import(client, token, pupils.text)
+        later = await client.get("/office/clearwell/roster")
+        home = await client.get("/office/clearwell/")
+    for page in (imported, later):  # the figures after an import are the new ones
+        rows = [
+            " ".join(r.split()) for r in re.findall(r"<tr><th scope=\"row\">(.*?)</tr>", page.text)
+        ]
+        assert [_cells(r) for r in rows[-3:]] == [
+            ["Staff", "2", "0"],  # the one who left is not on the roster
+            ["Pupils", "3", "–"],
+            ["Parents and carers", "3", "1"],  # Chidi Okafor has no address
+        ]
+        assert (
+            "a letter, with a QR code to sign, for everyone without an email address" in page.text
+        )
+        assert re.search(
+            r"The staff list: last imported \d+ \w+ \d{4} at \d\d:\d\d \(\w+\) by "
+            r"office@clearwell\.example from staff\.csv\.",
+            page.text,
+        )
+        assert "The pupils and their contacts: last imported" in page.text
+        assert "from families.csv." in page.text
+    assert "2 staff, 3 pupils and 3 parents and carers (1 without an email address)." in home.text
+    assert "Staff list imported" in home.text and "Pupils and contacts imported" in home.text
+
+
+def _cells(row: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.split(r"</t[hd]>", row) if cell]

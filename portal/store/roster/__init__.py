@@ -7,5 +7,15 @@ would mark too many people as left is taken for a partial export and refused (se
 
 from portal.store.roster.importing import import_roster
 from portal.store.roster.report import ImportReport, Tally, TooManyLeavers, UnknownSchool
+from portal.store.roster.summary import LastImport, RosterSummary, roster_summary
 
-__all__ = ["ImportReport", "Tally", "TooManyLeavers", "UnknownSchool", "import_roster"]
+__all__ = [
+    "ImportReport",
+    "LastImport",
+    "RosterSummary",
+    "Tally",
+    "TooManyLeavers",
+    "UnknownSchool",
+    "import_roster",
+    "roster_summary",
+]

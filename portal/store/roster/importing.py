@@ -13,6 +13,8 @@ from portal.store.models import School
 from portal.store.roster.report import ImportReport, TooManyLeavers, UnknownSchool
 from portal.store.roster.sync import Progress, Sync
 
+IMPORTED = "roster.imported"
+
 
 class _Rollback(Exception):
     """Raised inside the transaction to undo a dry run, or an import that changed nothing."""
@@ -63,7 +65,7 @@ async def _record(sync: Sync, report: ImportReport, actor: str, source: Mapping[
     if report.too_many_leavers:
         data["leavers_allowed"] = True  # the office overrode the partial-export guard
     await audit.record(
-        "roster.imported",
+        IMPORTED,
         actor=actor,
         subject=f"{sync.roster.kind} roster",
         school=sync.school,

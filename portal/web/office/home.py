@@ -8,6 +8,7 @@ from starlette.routing import BaseRoute, Route
 
 from portal.core.renewals import Status
 from portal.settings import Settings
+from portal.store.roster import roster_summary
 from portal.usecases import accounts, campaigns, dashboard, responses
 from portal.web import auth
 from portal.web.office.render import page
@@ -23,7 +24,7 @@ async def landing(request: Request) -> Response:
 
 async def school_home(request: Request) -> Response:
     """The question the office answers to the head ("has everyone signed?") and what needs
-    doing next: replies to answer, campaigns still reminding."""
+    doing next: replies to answer, campaigns still reminding, a roster never imported."""
     school = await auth.require_school(request, request.path_params["school"])
     settings: Settings = request.app.state.settings
     today = dashboard.local_today(school)
@@ -38,6 +39,7 @@ async def school_home(request: Request) -> Response:
         reminding=sum(1 for c in listed if c["status"] == "sent"),
         drafts=sum(1 for c in listed if c["status"] == "draft"),
         due_soon=Status.DUE_SOON,
+        roster=await roster_summary(school),
     )
 
 
