@@ -320,3 +320,6 @@ class AuditEvent(Model):
     class Meta:
         table = "audit_event"
         unique_together = (("chain", "seq"),)
+        # One signature's trail (its certificate) and a reply's answer are read by subject: without
+        # this, each read scans the school's whole chain, which only ever grows.
+        indexes = (("chain", "subject"),)
