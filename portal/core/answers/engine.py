@@ -313,6 +313,15 @@ class AnswerEngine:
             if objects_clash(named, rival.rule.act.objects, self.lexicon.acts):
                 continue  # approving an organisation as a friend says nothing of a grandparent
             ruling = rule_on(rival.rule, asked, self.lexicon)
+            if ruling.reason == "without approval":
+                # "Can we just set it up ourselves?" asks whether the approval is needed: the
+                # question stays open on the duty, and the approval is what settles it.
+                ruling = replace(
+                    ruling,
+                    verdict=Verdict.CONDITIONAL,
+                    reason="approval",
+                    condition=rival.rule.sentence,
+                )
             return (rival, ruling) if ruling.verdict is Verdict.CONDITIONAL else None
         return None
 
