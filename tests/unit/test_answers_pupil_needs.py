@@ -24,8 +24,8 @@ def engine(request: pytest.FixtureRequest) -> AnswerEngine:
         "change? no names",
         "ok to post in the staff whatsapp group about a boy in year 8 with dyslexia and his "
         "reading age?",
-        "can i write on my blog about a pupil with adhd and the strategies that help him, leaving his "
-        "name out",
+        "can i write on my blog about a pupil with adhd and the strategies that help him, "
+        "leaving his name out",
     ],
 )
 def test_a_pupils_needs_are_personal_information(engine: AnswerEngine, question: str) -> None:
