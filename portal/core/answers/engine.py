@@ -223,7 +223,11 @@ class AnswerEngine:
             if needed is not None:
                 return needed
         if ruling.verdict is Verdict.CONDITIONAL:
-            settled = self._settled(ranked, asked, ruling) or self._approving(ranked, asked)
+            settled = (
+                self._settled(ranked, asked, ruling)
+                or self._open_duty_broken(ranked, asked, ruling)
+                or self._approving(ranked, asked)
+            )
             return settled or (best, ruling)
         if ruling.reason == "against a duty" and best.rule.force is Force.REQUIRE:
             banned = self._closer_ban(ranked, asked, lexical)
@@ -298,6 +302,16 @@ class AnswerEngine:
             _forbids,
         )
 
+    def _open_duty_broken(
+        self, ranked: list[Scored], asked: Question, ruling: Ruling
+    ) -> tuple[Scored, Ruling] | None:
+        """A duty the question leaves open ("there must be a careful exit strategy") is settled
+        against the asker by a close duty on the same matter that their plan goes against
+        ("enough staff … trained … in case of absences", asked by the only one with the login)."""
+        if ruling.reason != "precondition":
+            return None
+        return self._against_duty(ranked, asked)
+
     def _approving(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
         """A question left open by a duty or a limit ("there must be a strong reason for
         creating sites") is settled by whoever must approve it: a close rule on the same topic
@@ -313,6 +327,15 @@ class AnswerEngine:
             if objects_clash(named, rival.rule.act.objects, self.lexicon.acts):
                 continue  # approving an organisation as a friend says nothing of a grandparent
             ruling = rule_on(rival.rule, asked, self.lexicon)
+            if ruling.reason == "without approval":
+                # "Can we just set it up ourselves?" asks whether the approval is needed: the
+                # question stays open on the duty, and the approval is what settles it.
+                ruling = replace(
+                    ruling,
+                    verdict=Verdict.CONDITIONAL,
+                    reason="approval",
+                    condition=rival.rule.sentence,
+                )
             return (rival, ruling) if ruling.verdict is Verdict.CONDITIONAL else None
         return None
 

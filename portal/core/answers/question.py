@@ -240,8 +240,9 @@ def respell(text: str, lexicon: Lexicon) -> str:
 
 
 def asks_permission(folded: str) -> bool:
-    """ "Can I …", "is it ok to …", "… can I?": the asker wants a ruling on their own plan."""
-    return _FRAME.search(folded) is not None
+    """ "Can I …", "is it ok to …", "… can I?", or a plan closed by "… that alright?": the
+    asker wants a ruling on their own plan."""
+    return _FRAME.search(folded) is not None or _CLOSING_FRAME.search(folded) is not None
 
 
 def _ask_frame(folded: str) -> re.Match[str] | None:
