@@ -112,7 +112,8 @@ _PRONOUN = re.compile(r"^ (?:it|them|that|this|those|these)\b")
 # The asker opening with who they are ("i'm a lunchtime supervisor and …") names who acts, not
 # whom the act is done to: a colleague in it is the asker, not a contact they make.
 _SELF = re.compile(
-    r"(?:^|[.!?] )(?:i'm|i am) (?:a|an|the|one of the) (?:\w+ ){0,2}\w+(?= and\b| so\b|[,.;:!?]| - )"
+    r"(?:^|[.!?] )(?:i'm|i am) (?:a|an|the|one of the) (?:\w+ ){0,2}\w+"
+    r"(?= and\b| so\b|[,.;:!?]| - )"
 )
 # Topics only in the story around the question ("my account's private anyway") count less.
 STORY = 0.6
