@@ -16,7 +16,7 @@ _FRAME = re.compile(
     # "Can't I just …" asks for the same permission, hoping for a yes.
     r"|\b(?:can't|couldn't) (?:i|we)\b"
     r"|\b(?:am i|are we|is it|is that|is this|would it be|it's) (?:actually |really |even |still )?"
-    r"(?:ok|alright|fine|allowed|acceptable|permitted|against|banned|frowned|a problem|legit"
+    r"(?:ok|alright|fine|allowed|acceptable|permitted|against|banned|frowned|a problem|legit|dodgy"
     r"|(?:the )?right)\b"
     r"|\b(?:allowed|ok|alright|fine|permitted) (?:for (?:me|us|staff|teachers) )?to\b"
     r"|\bdo (?:i|we) (?:have|need) to\b|\bam i (?:ok|alright|allowed|permitted|supposed) to\b"
@@ -34,6 +34,9 @@ _FRAME = re.compile(
     r"|\bwhat (?:happens|would happen|will happen|happens to me) if (?:i|we)\b"
     r"|\bwhat if (?:i|we)\b|\bany (?:chance|way) (?:i|we) (?:can|could)\b|\bany harm (?:in )?"
     r"|\bany reason (?:i|we) (?:can't|cannot|shouldn't|couldn't)\b"
+    # Asking leave to put something off: "surely it can wait till Monday?"
+    r"|\b(?:can|could) (?:it|that|this) (?:wait|be left)\b"
+    r"|\b(?:it|that|this) (?:can|could) (?:wait|be left)\b"
 )
 # A plan stated rather than asked ("I want to …", "we'd like to …"): when nothing asks, what
 # the asker means to do is the ask.
@@ -109,7 +112,8 @@ _PRONOUN = re.compile(r"^ (?:it|them|that|this|those|these)\b")
 # The asker opening with who they are ("i'm a lunchtime supervisor and …") names who acts, not
 # whom the act is done to: a colleague in it is the asker, not a contact they make.
 _SELF = re.compile(
-    r"(?:^|[.!?] )(?:i'm|i am) (?:a|an|the|one of the) (?:\w+ ){0,2}\w+(?= and\b|[,.;:!?]| - )"
+    r"(?:^|[.!?] )(?:i'm|i am) (?:a|an|the|one of the) (?:\w+ ){0,2}\w+"
+    r"(?= and\b| so\b|[,.;:!?]| - )"
 )
 # Topics only in the story around the question ("my account's private anyway") count less.
 STORY = 0.6

@@ -370,7 +370,7 @@ def says_who_holds(rule: Rule, role: str) -> bool:
 
 _HOLDS_ROLE = re.compile(
     r"\b(?:can|could|may|is it ok (?:for|if)|allowed to) (?:[\w',]+ ){0,8}?"
-    r"(?:be|become|act as|serve as|join as) (?:an?|the|one of the|our) (?:\w+ )??([a-z]{3,})s?\b"
+    r"(?:be|become|act as|serve as|join as) (?:an?|the|one of the|our) (?:\w+ )??([a-z]{3,}?)s?\b"
 )
 _ROLE_MUST_BE = re.compile(
     r"^(?:the |all |any )?(?:[\w-]+ ){0,2}?([a-z]{3,}?)s?(?: and ([a-z]{3,}?)s?)?"
