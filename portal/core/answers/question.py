@@ -34,6 +34,8 @@ _FRAME = re.compile(
     r"|\bwhat (?:happens|would happen|will happen|happens to me) if (?:i|we)\b"
     r"|\bwhat if (?:i|we)\b|\bany (?:chance|way) (?:i|we) (?:can|could)\b|\bany harm (?:in )?"
     r"|\bany reason (?:i|we) (?:can't|cannot|shouldn't|couldn't)\b"
+    # Checking a plan is sound asks for a ruling on it: "… - right thing to do?"
+    r"|\b(?:the )?right (?:thing to do|call|way to (?:go|handle it|deal with it))\b"
 )
 # A plan stated rather than asked ("I want to …", "we'd like to …"): when nothing asks, what
 # the asker means to do is the ask.
@@ -54,7 +56,13 @@ _FIRST_PERSON_ASK = re.compile(
     r"(?:ok|okay|alright|all right|fine) (?:for me )?to\b"
     r"|\bdo i\b|\bi want to\b"
     r"|\b(?:if|whether) i\b"
+    # Someone else urging the asker on ("my husband says post about it") proposes their act.
+    r"|\b(?:says?|said|told me|tells me|reckons?|suggest(?:s|ed)?|wants? me)(?: (?:i|we) should)?"
+    r" (?:to )?(?:post|share|put|write|name|comment|tweet|leave|say)\b"
 )
+# What the asker sets aside for their plan ("rather than ranting online, can I email the
+# teacher?") is not what they ask about: its words name no topic of theirs.
+_FORGONE = re.compile(r"\b(?:rather than|instead of)\b[^,.?!;]*")
 _AGES = tuple(
     re.compile(p)
     for p in (
@@ -153,7 +161,7 @@ def read_question(
     focus = span or asked_part(folded)
     asking = question_sentence(folded)
     act = proposed_act(_unintroduced(focus), _unintroduced(asking), folded, lexicon.acts)
-    named = _fired(_unintroduced(folded), lexicon, parent)
+    named = _fired(_unintroduced(_FORGONE.sub(" ", folded)), lexicon, parent)
     acted = _acted(act, named, lexicon, parent)
     fired = named | acted
     fired -= unpictured(folded, fired, lexicon.acts)
