@@ -25,9 +25,7 @@ def engine(request: pytest.FixtureRequest) -> AnswerEngine:
         "some of my old mates are parents at clearwell now. must i unfriend both of them?",
     ],
 )
-def test_personal_friends_who_are_parents_can_be_kept(
-    engine: AnswerEngine, question: str
-) -> None:
+def test_personal_friends_who_are_parents_can_be_kept(engine: AnswerEngine, question: str) -> None:
     answer = engine.ask("clearwell", question)
     assert answer.verdict is Verdict.YES
     assert answer.citations[0].clause == "6.2b"

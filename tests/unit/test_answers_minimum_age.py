@@ -19,8 +19,7 @@ def engine(request: pytest.FixtureRequest) -> AnswerEngine:
     [
         "could i start a tiktok for my reading group to share book reviews? they're 10",
         "thinking of making a class instagram for spelling practice, the kids are aged 9. ok?",
-        "can i set up a snapchat for my maths set to send them revision tips, most of them are "
-        "11",
+        "can i set up a snapchat for my maths set to send them revision tips, most of them are 11",
     ],
 )
 def test_a_site_for_pupils_under_the_minimum_age_is_a_no(

@@ -29,9 +29,7 @@ def engine(request: pytest.FixtureRequest) -> AnswerEngine:
         "on facebook?",
     ],
 )
-def test_an_issue_raised_without_result_is_a_grievance(
-    engine: AnswerEngine, question: str
-) -> None:
+def test_an_issue_raised_without_result_is_a_grievance(engine: AnswerEngine, question: str) -> None:
     answer = engine.ask("clearwell", question, audience="parent")
     assert answer.verdict is Verdict.NO
     assert answer.citations[0].clause in _PLEDGE
