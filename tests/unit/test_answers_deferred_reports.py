@@ -47,3 +47,20 @@ def test_checking_a_plan_to_escalate_is_a_yes(engine: AnswerEngine, question: st
     answer = engine.ask("clearwell", question)
     assert answer.verdict is Verdict.YES
     assert answer.citations[0].clause in {"A.2.3", "A.4.f"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "a boy on our class forum posted that his stepdad hits him and he moves house next "
+        "week. im reporting it to the dsl straight away, ok?",
+        "year 8 girl wrote on the school blog that her mum's boyfriend hurts her and he's back "
+        "tomorrow. can i pass it to the dsl right away?",
+        "a pupil on the homework site said an adult keeps asking him to meet up after half "
+        "term. im going straight to the dsl, is that ok?",
+    ],
+)
+def test_a_later_time_in_the_story_is_no_delay(engine: AnswerEngine, question: str) -> None:
+    answer = engine.ask("clearwell", question)
+    assert answer.verdict is Verdict.YES
+    assert answer.citations[0].clause in {"A.2.3", "A.4.f"}
