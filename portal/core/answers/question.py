@@ -61,8 +61,11 @@ _FIRST_PERSON_ASK = re.compile(
     r" (?:to )?(?:post|share|put|write|name|comment|tweet|leave|say)\b"
 )
 # What the asker sets aside for their plan ("rather than ranting online, can I email the
-# teacher?") is not what they ask about: its words name no topic of theirs.
-_FORGONE = re.compile(r"\b(?:rather than|instead of)\b[^,.?!;]*")
+# teacher?") is not what they ask about: its words name no topic of theirs. It ends where the
+# plan picks up again ("instead of the school app to message parents").
+_FORGONE = re.compile(
+    r"\b(?:rather than|instead of)\b(?:(?!\b(?:to|so|and|but|can|could|is|would)\b)[^,.?!;])*"
+)
 _AGES = tuple(
     re.compile(p)
     for p in (
