@@ -70,6 +70,11 @@ _SETTLED_BY_LIMITS = frozenset({Verdict.YES, Verdict.NO})
 # gives way to a close outright ban on the very act proposed.
 _UNSETTLED_DUTY = frozenset({"duty"})
 _ASKER_FAMILY = frozenset({"family", "family_friend", "personal_friend"})
+_MINIMUM_AGE_TOPIC = "minimum_age"
+# The youngest user most platforms' terms admit; policies that cite minimum ages without a
+# figure mean this one ("this is often set at 13 years").
+_USUAL_MINIMUM_AGE = 13
+_STATED_MINIMUM_AGE = re.compile(r"\b(?:set at|age of|aged?|minimum age (?:is|of)) (1[0-8])\b")
 # Relationships to a pupil themselves, not to their parents.
 _PUPIL_KIN = frozenset({"family", "family_friend"})
 
@@ -143,7 +148,11 @@ class AnswerEngine:
         ]
         if not ranked:
             return _not_covered(book.school, parent)
-        best, ruling = self._short_of_minimum(ranked, asked) or self._decide(ranked, asked, lexical)
+        best, ruling = (
+            self._short_of_minimum(ranked, asked)
+            or self._under_minimum_age(ranked, asked)
+            or self._decide(ranked, asked, lexical)
+        )
         if best is not ranked[0]:
             ranked = [best, *(s for s in ranked if s is not best)]
         return Answer(
@@ -192,6 +201,22 @@ class AnswerEngine:
         for scored in ranked:
             if scored.topics and counts.short_of(scored.rule.sentence, asked.folded):
                 return scored, Ruling(Verdict.NO, "too few")
+        return None
+
+    def _under_minimum_age(
+        self, ranked: list[Scored], asked: Question
+    ) -> tuple[Scored, Ruling] | None:
+        """Pupils the asker says are younger than the platform allows ("they're 11 and 12")
+        settle a site for them by the rule on minimum ages, whatever good the site would do:
+        no purpose makes an under-age account keep the provider's terms."""
+        if asked.age is None or _MINIMUM_AGE_TOPIC not in asked.topics:
+            return None
+        for scored in ranked:
+            if _MINIMUM_AGE_TOPIC not in scored.topics or asked.age >= _minimum_age(scored.rule):
+                continue
+            ruling = rule_on(scored.rule, asked, self.lexicon)
+            if ruling.verdict is Verdict.NO:
+                return scored, ruling
         return None
 
     def _decide(
@@ -647,3 +672,9 @@ def _other_site_ban(scored: Scored, asked: Question) -> bool:
     topic decides when it is the closest rule that binds that site. Failing one, the ban's
     advice still stands: the question may be about a personal page after all."""
     return scored.rule.force is Force.PROHIBIT and about_other_site(scored.rule, asked)
+
+
+def _minimum_age(rule: Rule) -> int:
+    """The minimum age the rule's clause names, else the usual one."""
+    found = _STATED_MINIMUM_AGE.search(fold(rule.clause.text))
+    return int(found.group(1)) if found else _USUAL_MINIMUM_AGE

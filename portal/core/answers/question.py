@@ -37,6 +37,8 @@ _FRAME = re.compile(
     # Asking leave to put something off: "surely it can wait till Monday?"
     r"|\b(?:can|could) (?:it|that|this) (?:wait|be left)\b"
     r"|\b(?:it|that|this) (?:can|could) (?:wait|be left)\b"
+    # Checking a plan is sound asks for a ruling on it: "… - right thing to do?"
+    r"|\b(?:the )?right (?:thing to do|call|way to (?:go|handle it|deal with it))\b"
 )
 # A plan stated rather than asked ("I want to …", "we'd like to …"): when nothing asks, what
 # the asker means to do is the ask.
@@ -57,6 +59,15 @@ _FIRST_PERSON_ASK = re.compile(
     r"(?:ok|okay|alright|all right|fine) (?:for me )?to\b"
     r"|\bdo i\b|\bi want to\b"
     r"|\b(?:if|whether) i\b"
+    # Someone else urging the asker on ("my husband says post about it") proposes their act.
+    r"|\b(?:says?|said|told me|tells me|reckons?|suggest(?:s|ed)?|wants? me)(?: (?:i|we) should)?"
+    r" (?:to )?(?:post|share|put|write|name|comment|tweet|leave|say)\b"
+)
+# What the asker sets aside for their plan ("rather than ranting online, can I email the
+# teacher?") is not what they ask about: its words name no topic of theirs. It ends where the
+# plan picks up again ("instead of the school app to message parents").
+_FORGONE = re.compile(
+    r"\b(?:rather than|instead of)\b(?:(?!\b(?:to|so|and|but|can|could|is|would)\b)[^,.?!;])*"
 )
 _AGES = tuple(
     re.compile(p)
@@ -157,7 +168,7 @@ def read_question(
     focus = span or asked_part(folded)
     asking = question_sentence(folded)
     act = proposed_act(_unintroduced(focus), _unintroduced(asking), folded, lexicon.acts)
-    named = _fired(_unintroduced(folded), lexicon, parent)
+    named = _fired(_unintroduced(_FORGONE.sub(" ", folded)), lexicon, parent)
     acted = _acted(act, named, lexicon, parent)
     fired = named | acted
     fired -= unpictured(folded, fired, lexicon.acts)
@@ -291,6 +302,11 @@ _CLOSING_FRAME = re.compile(
     r"|pointless|frowned upon|(?:have|need) to stop|stay|continue|carry on)"
     r"\b(?:\s+[\w']+){0,4}\s*\?\s*$"
 )
+
+
+def closes_with_ask(folded: str) -> bool:
+    """The question ends by asking for a ruling on what went before ("…, ok?")."""
+    return _CLOSING_FRAME.search(folded) is not None
 
 
 def asked_part(folded: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from portal.core.answers import phrasing
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.model import Answer, Citation, Verdict
-from portal.core.answers.question import Question, asks_permission
+from portal.core.answers.question import Question, asks_permission, closes_with_ask
 from portal.core.answers.ranking import key_of
 from portal.core.answers.rulebook import Rulebook
 from portal.core.answers.rules import Rule
@@ -53,7 +53,7 @@ def _ruling(book: Rulebook, asked: Question, rule: Rule | None) -> tuple[Verdict
 
 def handling(asked: Question) -> str | None:
     """The asker's own plan for the concern, read only from what they ask permission for."""
-    if not asks_permission(asked.folded):
+    if not (asks_permission(asked.folded) or closes_with_ask(asked.folded)):
         return None
     if WITHHOLDS in asked.stated:
         return WITHHOLDS
