@@ -170,7 +170,11 @@ class AnswerEngine:
     def _stood_in(self, pool: Pool, asked: Question) -> Question:
         """A topic this policy has no clause on is answered from the topic that stands in for it:
         setting up an account for a club, where the policy only says who may use social media on
-        the school's behalf, is using it on the school's behalf."""
+        the school's behalf, is using it on the school's behalf. A question the policy does answer
+        under another topic it asks ("an account for my class where they post their work") is
+        answered from that clause, not from the stand-in."""
+        if any(self._has(pool, t) for t in asked.fired):
+            return asked
         added: dict[str, float] = {}
         for topic_id, weight in asked.topics.items():
             stand_in = self.lexicon.by_id[topic_id].stand_in

@@ -304,11 +304,6 @@ _CLOSING_FRAME = re.compile(
 )
 
 
-def closes_with_ask(folded: str) -> bool:
-    """The question ends by asking for a ruling on what went before ("…, ok?")."""
-    return _CLOSING_FRAME.search(folded) is not None
-
-
 def asked_part(folded: str) -> str:
     """What a question asks about when no "can I" opens it: the last sentence, less any closing
     frame; the sentence before it when the frame stands alone ("Would that be ok?")."""

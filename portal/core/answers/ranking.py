@@ -205,6 +205,47 @@ def _others_act(scored: Scored, question: Question) -> Scored:
     return replace(scored, score=scored.score - sum(question.topics[t] for t in scored.topics))
 
 
+# Who may have done what a rule responds to, and who a question says did it. A rule set off by
+# what pupils or parents post ("a pupil … or parent has made … comments") is not the case of a
+# question whose actor is of another kind ("a colleague's public page has stuff on it",
+# "someone's made a fake account"): the topics they share are not evidence it answers them.
+_ACTOR_KINDS = {
+    "pupil": r"pupils?|child(?:ren)?|students?|kids?|year\d+ pupils?|lads?|girls?|boys?",
+    "parent": r"parents?|carers?|mums?|dads?|guardians?",
+    "staff": r"colleagues?|members? of staff|teachers?|tas?|teaching assistants?",
+    "anyone": r"someone|somebody|some ?ones?|strangers?|users?|person|people|members? of the public"
+    r"|(?:fake|anonymous|anon|random) (?:account|profile|page)s?|third part(?:y|ies)",
+}
+_ACTORS = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in _ACTOR_KINDS.items()}
+_AWARE = re.compile(r"^.*\b(?:aware|told|informed|notices?|discovers?|sees?|finds?|receives?)\b")
+_ACTOR_WORDS = "|".join(_ACTOR_KINDS.values())
+_QUESTION_ACTOR = re.compile(
+    rf"(?:^|[.!?] |\b(?:a|an|one of (?:my|our|the)|my|our|some|the|this|that) )(?:\w+ )?"
+    rf"((?:{_ACTOR_WORDS}))(?:'s|s'|s)? (?:\w+ ){{0,3}}?"
+    r"(?:has|have|had|keeps?|post(?:s|ed|ing)?|ma(?:de|kes?|king)|put(?:s|ting)?"
+    r"|shar(?:e|es|ed|ing)|wr(?:ote|ites?|iting)|le(?:ft|aves?|aving)|set up|created|pretending)\b"
+)
+
+
+def _kinds(text: str) -> frozenset[str]:
+    return frozenset(kind for kind, words in _ACTORS.items() if words.search(text))
+
+
+def _other_actor(scored: Scored, question: Question) -> Scored:
+    if not scored.topics:
+        return scored
+    trigger = _OTHERS_TRIGGER.search(scored.rule.folded)
+    if trigger is None:
+        return scored
+    told = trigger.group()
+    aware = _AWARE.search(told)
+    ruled = _kinds(told[aware.end() :] if aware else told)
+    named = frozenset(k for m in _QUESTION_ACTOR.finditer(question.folded) for k in _kinds(m[1]))
+    if not (ruled and named) or "anyone" in ruled or ruled & named:
+        return scored
+    return replace(scored, score=scored.score - sum(question.topics[t] for t in scored.topics))
+
+
 # Facts that describe the asker's situation; "official" only tells a verdict which account.
 SITUATION = frozenset(
     {
@@ -265,7 +306,7 @@ def rank(
         )
         for rule in rules
     ]
-    scored = [_others_act(s, question) for s in scored]
+    scored = [_other_actor(_others_act(s, question), question) for s in scored]
     others = others_verbs(question.folded, lexicon.acts)
     if others:
         scored = [_others_agree(s, others, lexicon) for s in scored]

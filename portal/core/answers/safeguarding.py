@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from portal.core.answers import phrasing
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.model import Answer, Citation, Verdict
-from portal.core.answers.question import Question, asks_permission, closes_with_ask
+from portal.core.answers.question import Question, asks_permission
 from portal.core.answers.ranking import key_of
 from portal.core.answers.rulebook import Rulebook
 from portal.core.answers.rules import Rule
@@ -24,6 +24,9 @@ DEFAULT_LEAD = "the Designated Safeguarding Lead"
 # What the asker's plan does with the concern: keep it to themselves, or pass it on.
 WITHHOLDS = "withholds"
 ESCALATES = "escalates"
+# "Do I pass it straight to the DSL?", "do I just leave it?": asking what to do with a concern
+# is asking for a ruling on that plan, as much as "can I" is.
+_WHAT_TO_DO = re.compile(r"\bdo (?:i|we)\b")
 
 
 def answer_safeguarding(book: Rulebook, asked: Question, lexicon: Lexicon) -> Answer:
@@ -53,7 +56,8 @@ def _ruling(book: Rulebook, asked: Question, rule: Rule | None) -> tuple[Verdict
 
 def handling(asked: Question) -> str | None:
     """The asker's own plan for the concern, read only from what they ask permission for."""
-    if not (asks_permission(asked.folded) or closes_with_ask(asked.folded)):
+    # A closing "…, ok?" asks too: asks_permission reads it.
+    if not (asks_permission(asked.folded) or _WHAT_TO_DO.search(asked.folded)):
         return None
     if WITHHOLDS in asked.stated:
         return WITHHOLDS
