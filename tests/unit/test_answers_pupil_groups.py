@@ -36,13 +36,10 @@ def test_an_age_group_side_are_pupils(engine: AnswerEngine, question: str) -> No
         "can i make a group chat on discord for my gcse religious studies class to share notes?",
         "i'd like a group chat for my a level further maths class so they can ask each other "
         "questions, allowed?",
-        "could i set up an online group for my btec sport science students to swap revision "
-        "tips?",
+        "could i set up an online group for my btec sport science students to swap revision tips?",
     ],
 )
-def test_an_exam_set_named_by_its_subject_are_pupils(
-    engine: AnswerEngine, question: str
-) -> None:
+def test_an_exam_set_named_by_its_subject_are_pupils(engine: AnswerEngine, question: str) -> None:
     answer = engine.ask("amcis", question)
     assert answer.verdict is Verdict.CONDITIONAL
     assert answer.citations[0].clause in {"6.2.3", "7.1"}

@@ -20,8 +20,7 @@ def engine(request: pytest.FixtureRequest) -> AnswerEngine:
     [
         "can i edit the school's listing on google maps to add the new opening hours?",
         "marketing want me to fill in our school's profile on a parents' review website, ok?",
-        "the bursar asked me to write the school's description for the ISC directory - any "
-        "rules?",
+        "the bursar asked me to write the school's description for the ISC directory - any rules?",
     ],
 )
 def test_the_schools_own_listing_must_be_accurate(engine: AnswerEngine, question: str) -> None:
