@@ -21,7 +21,8 @@ def engine(request: pytest.FixtureRequest) -> AnswerEngine:
         "can i start a tiktok series revealing what goes on in the staffroom at my school? no "
         "names",
         "thinking of writing an anonymous blog on the inside story of life at our school, ok?",
-        "i want to vlog what really happens behind closed doors at our school, faces blurred. allowed?",
+        "i want to vlog what really happens behind closed doors at our school, faces "
+        "blurred. allowed?",
     ],
 )
 def test_an_insiders_account_is_not_allowed(engine: AnswerEngine, question: str) -> None:
