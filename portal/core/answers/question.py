@@ -16,8 +16,10 @@ _FRAME = re.compile(
     # "Can't I just …" asks for the same permission, hoping for a yes.
     r"|\b(?:can't|couldn't) (?:i|we)\b"
     r"|\b(?:am i|are we|is it|is that|is this|would it be|it's) (?:actually |really |even |still )?"
-    r"(?:ok|alright|fine|allowed|acceptable|permitted|against|banned|frowned|a problem|legit|dodgy"
-    r"|(?:the )?right)\b"
+    r"(?:ok|alright|fine|allowed|acceptable|permitted|against|banned|frowned|a problem|legit"
+    r"|(?:the )?right"
+    # A doubt about the act ("is it dodgy to …", "would it be weird if …") asks the same.
+    r"|dodgy|iffy|weird|odd|wrong|unprofessional|an issue|a bad idea)\b"
     r"|\b(?:allowed|ok|alright|fine|permitted) (?:for (?:me|us|staff|teachers) )?to\b"
     r"|\bdo (?:i|we) (?:have|need) to\b|\bam i (?:ok|alright|allowed|permitted|supposed) to\b"
     r"|\bwho (?:needs|has) to\b|\bhow do i\b"
