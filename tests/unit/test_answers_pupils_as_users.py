@@ -1,8 +1,5 @@
-"""A platform's minimum age binds the pupils who use it. A class page set up to show parents
-what a year group does is a site about the pupils, not one they use: naming the year group says
-nothing of anyone under age joining, so the answer turns on the approval the policy asks for a
-new site. Pupils of that year group posting on it, or given their own logins, are users, and
-the minimum age decides."""
+"""Pupils who are to post, comment or chat on an account use it, so a class account for a
+young year group raises the platform's minimum age, which the head's approval does not lift."""
 
 from __future__ import annotations
 
@@ -10,9 +7,6 @@ import pytest
 
 from portal.core.answers import AnswerEngine, Verdict
 from tests.unit.engines import curated_engine, text_engine
-
-SITE_APPROVAL = {"Appendix A 3.2", "Appendix A 3.6", "Appendix B.1"}
-MINIMUM_AGE = {"Appendix A 2.5", "7.3"}
 
 
 @pytest.fixture(scope="module", params=["curated", "text"])
@@ -23,31 +17,18 @@ def engine(request: pytest.FixtureRequest) -> AnswerEngine:
 @pytest.mark.parametrize(
     "question",
     [
-        "can i set up a class instagram so parents can see what year 3 have been up to?",
-        "i'd like to start a twitter account for year 2 to show families the work we do in "
-        "class. can i?",
-        "thinking of making a facebook page for our year 5 class so parents can follow our "
-        "trips. is that allowed?",
+        "head has approved an official tiktok for my year 4 class so they can upload their "
+        "dance routines, fine?",
+        "our headteacher signed off a class instagram for my year 3s where they can comment on "
+        "each other's work - ok to launch?",
+        "the head ok'd a facebook page for my yr 2 class so the children can share their "
+        "spellings on it. can we start?",
     ],
 )
-def test_a_page_about_a_young_class_needs_site_approval(
+def test_a_young_class_using_the_account_breaks_the_minimum_age(
     engine: AnswerEngine, question: str
 ) -> None:
-    answer = engine.ask("stockham", question)
-    assert answer.verdict is Verdict.CONDITIONAL
-    assert answer.citations[0].clause in SITE_APPROVAL
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "can i set up a class tiktok for my year 3s so they can post their dance videos?",
-        "can my year 4s each have their own login on the school instagram?",
-    ],
-)
-def test_young_pupils_using_the_platform_meet_its_minimum_age(
-    engine: AnswerEngine, question: str
-) -> None:
-    answer = engine.ask("stockham", question)
+    answer = engine.ask("amcis", question)
     assert answer.verdict is Verdict.NO
-    assert answer.citations[0].clause in MINIMUM_AGE
+    assert answer.citations[0].clause == "7.3"
+    assert "minimum age" in answer.citations[0].text
