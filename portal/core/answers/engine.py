@@ -247,6 +247,10 @@ class AnswerEngine:
             binding = [s for s in ranked if not _other_site_ban(s, asked)]
             if binding and binding[0].rule.force is Force.APPROVAL and binding[0].topics:
                 return self._decide(binding, asked, lexical)
+        if ruling.reason == "forbidden" and _outright_ban(best):
+            routed = self._route_for_asked_act(ranked, asked)
+            if routed is not None:
+                return routed
         if ruling.reason == "scope" and ruling.verdict is Verdict.YES:
             needed = self._approval_needed(ranked, asked)
             if needed is not None:
@@ -367,6 +371,37 @@ class AnswerEngine:
                 )
             return (rival, ruling) if ruling.verdict is Verdict.CONDITIONAL else None
         return None
+
+    def _route_for_asked_act(
+        self, ranked: list[Scored], asked: Question
+    ) -> tuple[Scored, Ruling] | None:
+        """A broad ban ("no contact with any pupil through personal social media") beside a close
+        approval route for the very thing the asker proposes ("to enable pupils to keep in touch
+        with one another … only with the approval of the school"): the route is the more
+        particular rule, so it decides when the question raises its matter more strongly than
+        the ban's and it names more of what the asker wants than the ban does. A ban in the
+        route's own clause ("Sites created must not breach … minimum age") is no broader rule:
+        it limits the route, and stands."""
+        best = ranked[0]
+        said = set(tokens(asked.folded))
+        ban_words = set(tokens(best.rule.folded))
+
+        def more_particular(route: Scored) -> bool:
+            route_words = set(tokens(route.rule.folded))
+            return len(said & (route_words - ban_words)) > len(said & (ban_words - route_words))
+
+        return self._first_close(
+            ranked,
+            OUTRIGHT_SHARE,
+            asked,
+            lambda r: (
+                r.rule.force is Force.APPROVAL
+                and r.rule.clause_key != best.rule.clause_key
+                and _weight(asked, set(r.topics) - set(best.topics)) > _weight(asked, best.topics)
+                and more_particular(r)
+            ),
+            _conditional,
+        )
 
     def _on_terms(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
         """A pupil's relative spared a ban on contact ("solely a staff/parent relationship") is
@@ -590,6 +625,11 @@ def _outright_ban(scored: Scored) -> bool:
     """A ban that bites whatever the circumstances, on a topic the question raises."""
     rule = scored.rule
     return rule.force is Force.PROHIBIT and not rule.reading.hedged and bool(scored.topics)
+
+
+def _weight(asked: Question, topics: Iterable[str]) -> float:
+    """How strongly the question raises the most raised of these topics."""
+    return max((asked.topics.get(t, 0.0) for t in topics), default=0.0)
 
 
 def _hedged_ban(scored: Scored) -> bool:
