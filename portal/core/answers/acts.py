@@ -28,6 +28,9 @@ class Act:
     """What or whom it is done to: "pupil", "colleague", "personal_content" …"""
     channel: str = ""
     """On whose account: "official", "personal", or "" when not said."""
+    ends: frozenset[str] = frozenset()
+    """Verbs named only as what the act is for, beside an act of another kind that leads:
+    "creating official sites to communicate with pupils" governs creating them."""
 
 
 NO_ACT = Act()
@@ -143,13 +146,15 @@ def governed_act(sentence: str, words: ActWords) -> Act:
     if _POINTS_BACK.match(after):
         return _act(f"{before} {after}", folded, words)
     verbs = _verbs(after, words, strict=True)
+    lead = _verbs(after, words, strict=True, purposes=False)
+    ends = verbs - lead if lead & verbs else frozenset()
     # "Prior to creating a site, careful consideration must be given …": the duty is part of
     # the act the opening names.
     if setting := _SETTING.match(before):
         verbs |= _verbs(before[setting.end() :], words, strict=True)
     # "Photographs of pupils must not be posted": what is posted comes first.
     objects = _found(f"{before} {after}" if _PASSIVE.match(after) else after, words.objects)
-    return Act(verbs, objects | _kinds(whole, words), _channel(folded, words))
+    return Act(verbs, objects | _kinds(whole, words), _channel(folded, words), ends)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,15 +187,28 @@ def _kinds(span: str, words: ActWords) -> frozenset[str]:
     return _found(span, marked)
 
 
-def _verbs(span: str, words: ActWords, strict: bool) -> frozenset[str]:
+def _verbs(span: str, words: ActWords, strict: bool, purposes: bool = True) -> frozenset[str]:
     """The verbs that lead the phrase and those of its purpose. A verb of means ("use") gives
     way to the act it serves: "use social media to criticise" is criticising."""
+    if not purposes:
+        return _lead(span, words, strict)
     found = set(_leading(span, words.verbs, strict))
     for purpose in _PURPOSE.finditer(span):
         found |= _leading(span[purpose.end() :], words.verbs, strict=True)
     if found - words.means:
         found -= words.means
     return frozenset(found)
+
+
+def _lead(span: str, words: ActWords, strict: bool) -> frozenset[str]:
+    """The act that leads: the verbs, not of means, of the first stretch up to a purpose word
+    that has any ("a reason for creating sites to communicate" leads with creating)."""
+    starts = [0, *(m.end() for m in _PURPOSE.finditer(span))]
+    for n, (start, end) in enumerate(zip(starts, [*starts[1:], len(span)], strict=True)):
+        found = _leading(span[start:end], words.verbs, strict=strict or n > 0) - words.means
+        if found:
+            return found
+    return frozenset()
 
 
 def _leading(

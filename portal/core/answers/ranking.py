@@ -134,7 +134,9 @@ _KINDS = (
 # akin to the asker's ("disclose" for "post") counts half. Shared objects were tried as a bonus
 # and cost more cases than they settled (BM25 on the asking sentence already weighs them); only
 # objects that exclude one another weigh (OBJECT_CLASH). The account the act happens on feeds
-# OTHER_SITE instead of a weight of its own.
+# OTHER_SITE instead of a weight of its own. A verb the rule names only as what its act is for
+# ("a reason for creating official sites to communicate with pupils") is not the act it governs:
+# it counts as akin, so the rule leading with that act ("only communicate with pupils …") wins.
 ACT_VERB = 0.5
 ACT_KIN = 0.5
 # The rule's act is done to something the question's is not: an organisation rather than the
@@ -426,7 +428,8 @@ def _acting(scored: Scored, question: Question, lexicon: Lexicon) -> Scored:
     agreed = agreement(question.act, rule.act, lexicon.acts)
     if not (agreed.verbs or agreed.kin):
         return scored
-    score = ACT_VERB if agreed.verbs else ACT_VERB * ACT_KIN
+    led = agreed.verbs - rule.act.ends
+    score = ACT_VERB if led else ACT_VERB * ACT_KIN
     acts = tuple(sorted(agreed.verbs | agreed.kin))
     return replace(scored, score=scored.score + score, acts=acts)
 
