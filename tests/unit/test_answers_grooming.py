@@ -7,16 +7,10 @@ from __future__ import annotations
 import pytest
 
 from portal.core.answers import AnswerEngine, Verdict
-from tests.unit.engines import curated_engine, text_engine
 
 # Knowsley's clauses on passing a concern on: report through child protection procedures
 # (4.1.2), follow safeguarding procedures (4.1.1), contact the named safeguarding contact (12.1).
 _ROUTES = {"4.1", "4.1.1", "4.1.2", "12.1"}
-
-
-@pytest.fixture(scope="module", params=["curated", "text"])
-def engine(request: pytest.FixtureRequest) -> AnswerEngine:
-    return curated_engine() if request.param == "curated" else text_engine()
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,9 @@ from __future__ import annotations
 import pytest
 
 from portal.core.answers import AnswerEngine, Verdict
-from tests.unit.engines import curated_engine, text_engine
 
 SITE_APPROVAL = {"Appendix A 3.2", "Appendix A 3.6", "Appendix B.1"}
 MINIMUM_AGE = {"Appendix A 2.5", "7.3"}
-
-
-@pytest.fixture(scope="module", params=["curated", "text"])
-def engine(request: pytest.FixtureRequest) -> AnswerEngine:
-    return curated_engine() if request.param == "curated" else text_engine()
 
 
 @pytest.mark.parametrize(

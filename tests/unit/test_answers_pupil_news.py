@@ -6,12 +6,6 @@ from __future__ import annotations
 import pytest
 
 from portal.core.answers import AnswerEngine, Verdict
-from tests.unit.engines import curated_engine, text_engine
-
-
-@pytest.fixture(scope="module", params=["curated", "text"])
-def engine(request: pytest.FixtureRequest) -> AnswerEngine:
-    return curated_engine() if request.param == "curated" else text_engine()
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,9 @@ from __future__ import annotations
 import pytest
 
 from portal.core.answers import AnswerEngine, Verdict
-from tests.unit.engines import curated_engine, text_engine
 
 ROUTES = {"stockham": "6.5", "clearwell": "6.4"}
 BANS = {"stockham": {"6.2"}, "clearwell": {"6.3"}}
-
-
-@pytest.fixture(scope="module", params=["curated", "text"])
-def engine(request: pytest.FixtureRequest) -> AnswerEngine:
-    return curated_engine() if request.param == "curated" else text_engine()
 
 
 @pytest.mark.parametrize("school", sorted(ROUTES))

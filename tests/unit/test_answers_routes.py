@@ -14,7 +14,7 @@ from portal.core.answers.force import banned_parts
 from portal.core.answers.lexicon import load_lexicon
 from portal.core.answers.question import read_question
 from portal.core.answers.ranking import Scored
-from tests.unit.engines import curated_engine, policy_engine, seed_rule, text_engine
+from tests.unit.engines import curated_engine, policy_engine, seed_rule
 
 _POLICY = """---
 title: Online Conduct Policy
@@ -34,11 +34,6 @@ discussion groups with the approval of the head teacher.
 Staff must not share pupils' work on personal blogs; they can publish it on the school website
 only with permission from the head teacher.
 """
-
-
-@pytest.fixture(scope="module", params=["curated", "text"])
-def engine(request: pytest.FixtureRequest) -> AnswerEngine:
-    return curated_engine() if request.param == "curated" else text_engine()
 
 
 @pytest.fixture(scope="module")
