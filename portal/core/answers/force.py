@@ -163,6 +163,9 @@ _NOT_FAMILY = re.compile(r"\bnot (?:\w+ ){0,2}family members\b")
 _SCOPE_FACTS = frozenset(
     {"school_hours", "at_work", "pupils_present", "other_school", "personal_account"}
 )
+# Parts of the working day a permission can be limited to, or a ban's hours can except: a
+# break, non-contact time, where no pupils are, the staff room.
+TIMES_OF_DAY = frozenset({"break", "non_contact", "no_pupils", "staff_room"})
 _CONTINUATION = re.compile(r"^(?:this|these|such|all such|again, this|similarly)\b")
 _GENERIC_COMPLIANCE = re.compile(r"\b(?:consistent with|follow the|acceptable use|the law)\b")
 # A form that asks how you will do something ("how do you propose to … obtain consent …?")

@@ -204,6 +204,11 @@ def _others_act(scored: Scored, question: Question) -> Scored:
         return scored
     if not _OTHERS_TRIGGER.search(scored.rule.folded):
         return scored
+    return _topics_void(scored, question)
+
+
+def _topics_void(scored: Scored, question: Question) -> Scored:
+    """The topics the rule shares with the question are no evidence it answers it."""
     return replace(scored, score=scored.score - sum(question.topics[t] for t in scored.topics))
 
 
@@ -245,7 +250,7 @@ def _other_actor(scored: Scored, question: Question) -> Scored:
     named = frozenset(k for m in _QUESTION_ACTOR.finditer(question.folded) for k in _kinds(m[1]))
     if not (ruled and named) or "anyone" in ruled or ruled & named:
         return scored
-    return replace(scored, score=scored.score - sum(question.topics[t] for t in scored.topics))
+    return _topics_void(scored, question)
 
 
 # Facts that describe the asker's situation; "official" only tells a verdict which account.

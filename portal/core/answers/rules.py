@@ -8,7 +8,14 @@ from dataclasses import dataclass, field, replace
 
 from portal.core.agreements import Agreement, AgreementVersion, Audience, Clause
 from portal.core.answers.acts import NO_ACT, Act, governed_act, others_verbs
-from portal.core.answers.force import Force, Reading, binds_previous, is_continuation, read
+from portal.core.answers.force import (
+    TIMES_OF_DAY,
+    Force,
+    Reading,
+    binds_previous,
+    is_continuation,
+    read,
+)
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.text import fold, sentences
 
@@ -213,12 +220,10 @@ def _readings(parts: list[str], lexicon: Lexicon) -> list[Reading]:
 # on the School's time": the ban that follows a permission for part of the day restates the
 # rule for the rest of it, so the times just allowed are its exceptions.
 _CONCEDING = re.compile(r"^(?:however|but|that said|nevertheless)\b")
-# Parts of the working day a permission can be limited to.
-_TIMES = frozenset({"break", "non_contact", "no_pupils", "staff_room"})
 
 
 def _conceding(previous: Reading, own: Reading) -> Reading:
-    times = previous.conditions & _TIMES
+    times = previous.conditions & TIMES_OF_DAY
     if not times or own.force is not Force.PROHIBIT:
         return own
     if previous.force not in (Force.ONLY, Force.PERMIT):

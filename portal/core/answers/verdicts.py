@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from portal.core.answers.acts import Act, acts_differ, agreement, governed_act, named_objects
-from portal.core.answers.force import Force, banned_parts, only_clause
+from portal.core.answers.force import TIMES_OF_DAY, Force, banned_parts, only_clause
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.model import Verdict
 from portal.core.answers.question import Question
@@ -32,9 +32,6 @@ RELATIONSHIPS = frozenset({"family", "family_friend", "personal_friend", "linked
 # Scopes a prohibition is taken to reach unless the question says otherwise: a ban "on
 # personal webspace" covers a post when nobody says it goes on an official page.
 ASSUMED = frozenset({"other_school", "personal_account"})
-# Exceptions of time and place within a ban's hours: a question that does not say when or where
-# in the day leaves them open.
-_TIMED = frozenset({"break", "non_contact", "no_pupils", "staff_room"})
 # Checks an exception asks for ("those who have undergone appropriate security checks") that a
 # question rarely says were done: it turns on them unless the question rules them out.
 _CHECKED = frozenset({"vetted"})
@@ -187,7 +184,9 @@ def _open_exception(exceptions: frozenset[str], facts: frozenset[str], lexicon: 
     "until they reach the age of 18" asked of former pupils with no age given: they may be any
     age, where a current pupil is a child. Relationships are not open in the same way: an asker
     who is family says so."""
-    timed = exceptions & _TIMED
+    # Exceptions of time and place within a ban's hours: a question that does not say when or
+    # where in the day leaves them open.
+    timed = exceptions & TIMES_OF_DAY
     checked = exceptions & _CHECKED
     if checked and not any(_contradicted(f, facts, lexicon) for f in checked):
         return True
