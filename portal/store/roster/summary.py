@@ -37,20 +37,16 @@ class RosterSummary:
 
 
 async def roster_summary(school: School) -> RosterSummary:
-    people = dict(
+    # One pass over the school's people: how many of each kind, and how many of those lack an
+    # address.
+    rows = (
         await Person.filter(school=school, left_at__isnull=True)
-        .annotate(n=Count("id"))
+        .annotate(n=Count("id"), no_email=Count("id", _filter=Q(email__isnull=True) | Q(email="")))
         .group_by("kind")
-        .values_list("kind", "n")
+        .values_list("kind", "n", "no_email")
     )
-    no_email = dict(
-        await Person.filter(
-            Q(email__isnull=True) | Q(email=""), school=school, left_at__isnull=True
-        )
-        .annotate(n=Count("id"))
-        .group_by("kind")
-        .values_list("kind", "n")
-    )
+    people = {kind: n for kind, n, _ in rows}
+    no_email = {kind: missing for kind, _, missing in rows}
     return RosterSummary(
         staff=people.get("staff", 0),
         staff_without_email=no_email.get("staff", 0),
