@@ -55,7 +55,7 @@ def tortoise_config(database_url: str, *, schema: str = "") -> dict[str, Any]:
         }
         if schema:
             credentials["schema"] = schema
-        connection = {"engine": "tortoise.backends.asyncpg", "credentials": credentials}
+        connection = {"engine": "portal.store.fair_pool", "credentials": credentials}
     return {
         "connections": {"default": connection},
         "apps": {
