@@ -263,6 +263,7 @@ class AnswerEngine:
             settled = (
                 self._settled(ranked, asked, ruling)
                 or self._open_duty_broken(ranked, asked, ruling)
+                or self._duty_fulfilled(ranked, ruling, asked)
                 or self._approving(ranked, asked)
             )
             return settled or (best, ruling)
@@ -369,6 +370,23 @@ class AnswerEngine:
         if ruling.reason != "precondition":
             return None
         return self._against_duty(ranked, asked)
+
+    def _duty_fulfilled(
+        self, ranked: list[Scored], ruling: Ruling, asked: Question
+    ) -> tuple[Scored, Ruling] | None:
+        """A duty left open because it asks for something first ("a strong reason for creating
+        official sites") says nothing of an asker who creates nothing: when they propose just
+        what a close duty on their topic asks of them ("discuss the requests in general terms in
+        class"), that duty decides, and their plan is allowed."""
+        if ruling.reason != "precondition" or ranked[0].rule.force is not Force.REQUIRE:
+            return None
+        return self._first_close(
+            ranked,
+            OUTRIGHT_SHARE,
+            asked,
+            lambda r: r.rule.force is Force.REQUIRE and bool(r.topics),
+            lambda v: v.verdict is Verdict.YES and v.reason == "expected",
+        )
 
     def _approving(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
         """A question left open by a duty or a limit ("there must be a strong reason for
