@@ -30,7 +30,7 @@ from portal.core.answers.rulebook import Pool, Rulebook, build_rulebook
 from portal.core.answers.rules import Rule
 from portal.core.answers.safeguarding import answer_safeguarding, citation
 from portal.core.answers.text import fold, tokens
-from portal.core.answers.verdicts import Ruling, governs_asked_act, rule_on
+from portal.core.answers.verdicts import LIMITED_USE, Ruling, governs_asked_act, rule_on
 from portal.core.catalog import Catalog
 
 MAX_QUESTION_LENGTH = 1000
@@ -240,7 +240,11 @@ class AnswerEngine:
         ruling = rule_on(best.rule, asked, self.lexicon)
         if ruling.reason == "exception" and ruling.verdict is Verdict.YES:
             # Spared a ban, the asker is still bound by what a close rule requires of them.
-            termed = self._on_terms(ranked, asked) or self._against_duty(ranked, asked)
+            termed = (
+                self._on_terms(ranked, asked)
+                or self._against_duty(ranked, asked)
+                or self._beyond_limited_use(ranked, asked)
+            )
             if termed is not None:
                 return termed
         if ruling.verdict is Verdict.NO and _other_site_ban(best, asked):
@@ -259,6 +263,7 @@ class AnswerEngine:
             settled = (
                 self._settled(ranked, asked, ruling)
                 or self._open_duty_broken(ranked, asked, ruling)
+                or self._duty_fulfilled(ranked, ruling, asked)
                 or self._approving(ranked, asked)
             )
             return settled or (best, ruling)
@@ -284,6 +289,27 @@ class AnswerEngine:
         if ruling.verdict is Verdict.YES:
             return best, self._hedged_beside(ranked, asked) or ruling
         return best, ruling
+
+    def _beyond_limited_use(
+        self, ranked: list[Scored], asked: Question
+    ) -> tuple[Scored, Ruling] | None:
+        """Free time spares the asker a ban on personal use in working hours, but a whole
+        afternoon of it is more than the "limited" use a close rule on the same topic allows:
+        that limit binds them still."""
+        if "excessive" not in asked.facts:
+            return None
+        topics = set(ranked[0].topics)
+        return self._first_close(
+            ranked,
+            VETO_SHARE,
+            asked,
+            lambda r: (
+                r.rule.force is Force.ONLY
+                and bool(set(r.topics) & topics)
+                and LIMITED_USE.search(r.rule.folded) is not None
+            ),
+            lambda v: v.verdict is Verdict.NO and v.reason == "outside the limits",
+        )
 
     def _hedged_beside(self, ranked: list[Scored], asked: Question) -> Ruling | None:
         """A permission or a word of caution ("caution is advised when befriending parents")
@@ -344,6 +370,23 @@ class AnswerEngine:
         if ruling.reason != "precondition":
             return None
         return self._against_duty(ranked, asked)
+
+    def _duty_fulfilled(
+        self, ranked: list[Scored], ruling: Ruling, asked: Question
+    ) -> tuple[Scored, Ruling] | None:
+        """A duty left open because it asks for something first ("a strong reason for creating
+        official sites") says nothing of an asker who creates nothing: when they propose just
+        what a close duty on their topic asks of them ("discuss the requests in general terms in
+        class"), that duty decides, and their plan is allowed."""
+        if ruling.reason != "precondition" or ranked[0].rule.force is not Force.REQUIRE:
+            return None
+        return self._first_close(
+            ranked,
+            OUTRIGHT_SHARE,
+            asked,
+            lambda r: r.rule.force is Force.REQUIRE and bool(r.topics),
+            lambda v: v.verdict is Verdict.YES and v.reason == "expected",
+        )
 
     def _approving(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
         """A question left open by a duty or a limit ("there must be a strong reason for
