@@ -646,7 +646,14 @@ class AnswerEngine:
         """A parents' pledge binds what parents say about the school community. A parent asking
         about something it does not name (the logo, filming a show), with nothing critical to
         say, is asking about a matter the school settles elsewhere, not one the pledge forbids."""
-        return "negative" not in asked.facts and any(not self._has(pool, t) for t in asked.primary)
+        if "negative" in asked.facts:
+            return False
+        # Pictures the asker means to post are what the ask is about even when the story named
+        # them and the ask says only "it" ("a video of the race, other kids in it - can I put it
+        # on facebook?").
+        posting = "post" in asked.act.verbs or "image" in asked.act.objects
+        pictured = {d.topic for d in self.lexicon.acts.depicting} if posting else set()
+        return any(not self._has(pool, t) for t in asked.primary | (asked.fired & pictured))
 
     def _has(self, pool: Pool, topic_id: str) -> bool:
         topic = self.lexicon.topic(topic_id)
