@@ -70,11 +70,6 @@ _FIRST_PERSON_ASK = re.compile(
 # plan picks up again ("instead of the school app to message parents").
 _FORGONE = re.compile(
     r"\b(?:rather than|instead of)\b(?:(?!\b(?:to|so|and|but|can|could|is|would)\b)[^,.?!;])*"
-    # Leaving out where one works ("if I don't mention I work there") names no plan to say it.
-    r"|\b(?:without|(?:if|as long as|so long as|provided) (?:i|we) (?:don't|do not|never|won't))"
-    r" (?:say|mention|name|state|reveal|tell|list|put)\w* (?:that |anyone |people )?"
-    r"(?:where (?:i|we) work|which school|(?:i|we) (?:work|teach) (?:there|here|at)"
-    r"|the school(?:'s)? name|my (?:job|employer|workplace|school))\b[^,.?!;]*"
 )
 _AGES = tuple(
     re.compile(p)
