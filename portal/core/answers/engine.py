@@ -298,16 +298,12 @@ class AnswerEngine:
         that limit binds them still."""
         if "excessive" not in asked.facts:
             return None
-        topics = set(ranked[0].topics)
-        return self._first_close(
+        return self._close_on_topic(
             ranked,
-            VETO_SHARE,
             asked,
-            lambda r: (
-                r.rule.force is Force.ONLY
-                and bool(set(r.topics) & topics)
-                and LIMITED_USE.search(r.rule.folded) is not None
-            ),
+            VETO_SHARE,
+            Force.ONLY,
+            LIMITED_USE,
             lambda v: v.verdict is Verdict.NO and v.reason == "outside the limits",
         )
 
@@ -348,17 +344,32 @@ class AnswerEngine:
     def _ban_on_excess(self, ranked: list[Scored], asked: Question) -> tuple[Scored, Ruling] | None:
         """Too much use breaks a permission of "reasonable" use, but the close rule that bans
         excessive use on the same topic names what the asker does: it decides."""
+        return self._close_on_topic(
+            ranked, asked, OUTRIGHT_SHARE, Force.PROHIBIT, _EXCESS, _forbids
+        )
+
+    def _close_on_topic(
+        self,
+        ranked: list[Scored],
+        asked: Question,
+        share: float,
+        force: Force,
+        words: re.Pattern[str],
+        decides: Callable[[Ruling], bool],
+    ) -> tuple[Scored, Ruling] | None:
+        """The first close rule of `force` on the best rule's topic whose text `words` finds
+        (a limit on use, a ban on excess), where its ruling `decides`."""
         topics = set(ranked[0].topics)
         return self._first_close(
             ranked,
-            OUTRIGHT_SHARE,
+            share,
             asked,
             lambda r: (
-                r.rule.force is Force.PROHIBIT
+                r.rule.force is force
                 and bool(set(r.topics) & topics)
-                and _EXCESS.search(r.rule.folded) is not None
+                and words.search(r.rule.folded) is not None
             ),
-            _forbids,
+            decides,
         )
 
     def _open_duty_broken(
