@@ -279,6 +279,8 @@ def named_objects(text: str, words: ActWords) -> frozenset[str]:
 def objects_clash(asked: frozenset[str], governed: frozenset[str], words: ActWords) -> bool:
     """The rule's act is done to one side of a contrast only and the question names only the
     other: an organisation made a friend of a site, when the asker means a grandparent."""
+    if not (asked and governed):
+        return False
     return any(
         _one_side(governed, one, other) and _one_side(asked, other, one)
         for pair in words.contrasts

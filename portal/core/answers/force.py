@@ -12,9 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from portal.core.answers.lexicon import Pattern
 from portal.core.answers.text import fold
-
-Pattern = re.Pattern[str]
 
 
 class Force(StrEnum):

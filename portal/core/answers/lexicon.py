@@ -11,12 +11,13 @@ from typing import Any
 
 import yaml
 
+from portal.core.answers.screening import Gate, Screen, Screened
 from portal.core.answers.text import stem
 
 DEFAULT_PATH = Path(__file__).with_name("lexicon.yaml")
 _CLASS = re.compile(r"\{([a-z]\w*)\}")
 
-Pattern = re.Pattern[str]
+Pattern = Screened
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +40,13 @@ class Topic:
     audience: str = ""
     unless: tuple[Pattern, ...] = ()
     suppresses: tuple[str, ...] = ()
+    gate: Gate | None = field(default=None, compare=False)
+    """Shut for a text that cannot match the first pattern of any way of asking."""
 
     def asked_in(self, text: str) -> bool:
         # The ask first: most topics are not asked, and an `unless` may be costly to search.
+        if self.gate is not None and self.gate.shut(text):
+            return False
         if not any(all(p.search(text) for p in group) for group in self.ask):
             return False
         return not any(p.search(text) for p in self.unless)
@@ -91,6 +96,8 @@ class Lexicon:
     opposites: Mapping[str, tuple[str, ...]]
     implies: Mapping[str, tuple[str, ...]]
     contrary: tuple[tuple[Pattern, Pattern], ...]
+    fact_gates: Mapping[str, Gate]
+    """For each fact, shut for a text none of its patterns can match."""
     topics: tuple[Topic, ...]
     safeguarding: tuple[Pattern, ...]
     safeguarding_cite: Pattern
@@ -115,12 +122,15 @@ def load_lexicon(path: Path = DEFAULT_PATH) -> Lexicon:
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
     # A class stands for whole words: "tag" must not match inside "instagram".
     classes = {k: rf"\b(?:{v})\b" for k, v in data.get("classes", {}).items()}
-    compile_ = _compiler(classes)
+    screen = Screen()
+    compile_ = _compiler(classes, screen)
     topics = tuple(_topic(t, compile_) for t in data["topics"])
     guard = data["safeguarding"]
-    return Lexicon(
+    facts = {k: tuple(compile_(p) for p in v) for k, v in data["facts"].items()}
+    lexicon = Lexicon(
         spelling=tuple((compile_(p), r) for p, r in data["spelling"]),
-        facts={k: tuple(compile_(p) for p in v) for k, v in data["facts"].items()},
+        facts=facts,
+        fact_gates={k: Gate(v) for k, v in facts.items()},
         qualifiers={k: compile_(v) for k, v in data["qualifiers"].items()},
         opposites={k: tuple(v) for k, v in data["opposites"].items()},
         implies={k: tuple(v) for k, v in data["implies"].items()},
@@ -136,6 +146,8 @@ def load_lexicon(path: Path = DEFAULT_PATH) -> Lexicon:
         by_id={t.id: t for t in topics},
         acts=_act_words(data.get("acts", {}), data.get("concepts", {}), compile_),
     )
+    screen.close()
+    return lexicon
 
 
 def _act_words(raw: Mapping[str, Any], concepts: Mapping[str, str], compile_: Any) -> ActWords:
@@ -191,21 +203,22 @@ def _synonyms(groups: Sequence[Sequence[str]]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
-def _compiler(classes: Mapping[str, str]) -> Any:
+def _compiler(classes: Mapping[str, str], screen: Screen) -> Any:
     def compile_(pattern: str) -> Pattern:
         expanded = _CLASS.sub(lambda m: classes[m.group(1)], pattern)
-        return re.compile(expanded)
+        return Screened(re.compile(expanded), screen)
 
     return compile_
 
 
 def _topic(raw: Mapping[str, Any], compile_: Any) -> Topic:
     cite = raw.get("cite")
+    ask = tuple(_group(entry, compile_) for entry in raw.get("ask", []))
     return Topic(
         id=str(raw["id"]),
         label=str(raw.get("label", raw["id"])),
         weight=float(raw.get("weight", 2)),
-        ask=tuple(_group(entry, compile_) for entry in raw.get("ask", [])),
+        ask=ask,
         cite=compile_(cite) if cite else None,
         terms=tuple(str(raw.get("terms", "")).split()),
         broader=str(raw.get("broader", "")),
@@ -215,7 +228,14 @@ def _topic(raw: Mapping[str, Any], compile_: Any) -> Topic:
         audience=str(raw.get("audience", "")),
         unless=tuple(compile_(p) for p in raw.get("unless", [])),
         suppresses=tuple(raw.get("suppresses", [])),
+        # A way of asking matches only where each of its patterns does: one of each will do.
+        gate=Gate(min(group, key=_openness) for group in ask) if ask else None,
     )
+
+
+def _openness(pattern: Pattern) -> int:
+    """How many texts a pattern lets through its screen, roughly: unscreened, all of them."""
+    return len(pattern.needs) if pattern.needs is not None else 1 << 30
 
 
 def _group(entry: str | Sequence[str], compile_: Any) -> tuple[Pattern, ...]:

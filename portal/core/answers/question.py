@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from portal.core.answers.acts import NO_ACT, Act, implied_topics, proposed_act, unpictured
 from portal.core.answers.lexicon import Lexicon, Pattern, Topic
+from portal.core.answers.screening import screened
 from portal.core.answers.text import fold, tokens
 
 # Where the asker's own question starts: "can I …", "is it ok to …", "do I have to …".
@@ -214,7 +215,7 @@ def school_names(*names: str) -> Pattern | None:
     if not words:
         return None
     alternatives = "|".join(sorted(map(re.escape, words)))
-    return re.compile(
+    return screened(
         rf"\b(?:the )?(?:{alternatives})(?:'s)?(?: (?:{_SUFFIXES}))*\b"
         rf"|(?P<glued>[@#]?\b[a-z0-9_]*(?:{alternatives})[a-z0-9_]*\b)"
     )
@@ -418,8 +419,11 @@ _DISOWNED = re.compile(
 
 def _stated(folded: str, lexicon: Lexicon, age: int | None, clock: float | None) -> frozenset[str]:
     folded = _DISOWNED.sub(" ", _NOT_WAITING.sub(" ", folded))
+    gates = lexicon.fact_gates
     found = {
-        fact for fact, patterns in lexicon.facts.items() if any(p.search(folded) for p in patterns)
+        fact
+        for fact, patterns in lexicon.facts.items()
+        if not gates[fact].shut(folded) and any(p.search(folded) for p in patterns)
     }
     if age is not None:
         found.add("adult" if age >= 18 else "minor")

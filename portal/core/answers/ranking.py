@@ -202,7 +202,7 @@ def _own_voice(scored: Scored) -> Scored:
 def _others_act(scored: Scored, question: Question) -> Scored:
     if not (question.act.verbs and scored.topics) or scored.acts:
         return scored
-    if not _OTHERS_TRIGGER.search(scored.rule.folded):
+    if _triggered_by(scored.rule.folded) is None:
         return scored
     return _topics_void(scored, question)
 
@@ -238,16 +238,28 @@ def _kinds(text: str) -> frozenset[str]:
     return frozenset(kind for kind, words in _ACTORS.items() if words.search(text))
 
 
-def _other_actor(scored: Scored, question: Question) -> Scored:
-    if not scored.topics:
-        return scored
-    trigger = _OTHERS_TRIGGER.search(scored.rule.folded)
+# A rule's own words are read again for every question: what sets it off is read once.
+@cache
+def _triggered_by(folded: str) -> frozenset[str] | None:
+    """Who may have done what a rule responds to; None when it responds to nobody's act."""
+    trigger = _OTHERS_TRIGGER.search(folded)
     if trigger is None:
-        return scored
+        return None
     told = trigger.group()
     aware = _AWARE.search(told)
-    ruled = _kinds(told[aware.end() :] if aware else told)
-    named = frozenset(k for m in _QUESTION_ACTOR.finditer(question.folded) for k in _kinds(m[1]))
+    return _kinds(told[aware.end() :] if aware else told)
+
+
+def _question_actors(folded: str) -> frozenset[str]:
+    return frozenset(k for m in _QUESTION_ACTOR.finditer(folded) for k in _kinds(m[1]))
+
+
+def _other_actor(scored: Scored, question: Question, named: frozenset[str]) -> Scored:
+    if not scored.topics:
+        return scored
+    ruled = _triggered_by(scored.rule.folded)
+    if ruled is None:
+        return scored
     if not (ruled and named) or "anyone" in ruled or ruled & named:
         return scored
     return _topics_void(scored, question)
@@ -297,15 +309,17 @@ def rank(
     With no topic of the question in the policy (`topical` false), retrieval leads."""
     top = max(lexical.values(), default=0.0) or 1.0
     weight = LEXICAL if topical else LEXICAL_ALONE
-    against = _against(question, lexicon.opposites)
+    asked = _Asked.of(question, lexicon)
     asker = _asker_roles(question.folded)
+    role = asked_role(question.folded)
     scored = [
         _acting(
             _score(
                 rule,
                 question,
-                weight * lexical.get(rule.key, 0.0) / top + _agreeing(rule, question, lexicon),
-                against,
+                weight * lexical.get(rule.key, 0.0) / top
+                + _agreeing(rule, question, lexicon, role),
+                asked,
                 topical,
             ),
             question,
@@ -313,7 +327,8 @@ def rank(
         )
         for rule in rules
     ]
-    scored = [_other_actor(_others_act(s, question), question) for s in scored]
+    actors = _question_actors(question.folded)
+    scored = [_other_actor(_others_act(s, question), question, actors) for s in scored]
     others = others_verbs(question.folded, lexicon.acts)
     if others:
         scored = [_others_agree(s, others, lexicon) for s in scored]
@@ -325,7 +340,6 @@ def rank(
         scored = [_pictured(s) for s in scored]
     if asker:
         scored = [_addressed(s, asker) for s in scored]
-    role = asked_role(question.folded)
     if role:
         scored = [_eligibility(s, role) for s in scored]
     kinds = [in_rule for in_question, in_rule in _KINDS if in_question.search(question.folded)]
@@ -372,13 +386,10 @@ _SETTING = frozenset({"at_work", "school_hours"})
 
 
 def _settled(reading: Reading, question: Question) -> bool:
+    if reading.force not in (Force.ONLY, Force.PERMIT) or reading.restricted:
+        return False
     needed = reading.conditions - _SETTING
-    return (
-        reading.force in (Force.ONLY, Force.PERMIT)
-        and not reading.restricted
-        and bool(needed)
-        and needed <= question.facts
-    )
+    return bool(needed) and needed <= question.facts
 
 
 def _against(question: Question, opposites: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
@@ -395,21 +406,50 @@ _OFF_DUTY = frozenset({"outside_hours", "at_home"})
 _ON_DUTY = frozenset({"in_lessons", "pupils_present", "school_hours"})
 
 
-def _score(
-    rule: Rule, question: Question, evidence: float, against: frozenset[str], topical: bool
-) -> Scored:
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """What every rule's score reads of the question, read once per question."""
+
+    situation: frozenset[str]
+    """The facts of the asker's situation, an age either way counting as both."""
+    stated: frozenset[str]
+    against: frozenset[str]
+    site: str | None
+    topics: frozenset[str]
+
+    @classmethod
+    def of(cls, question: Question, lexicon: Lexicon) -> _Asked:
+        return cls(
+            topics=frozenset(question.topics),
+            situation=_facts(question) & SITUATION,
+            stated=_facts(question, stated=True),
+            against=_against(question, lexicon.opposites),
+            site=_asked_site(question),
+        )
+
+
+def _score(rule: Rule, question: Question, evidence: float, asked: _Asked, topical: bool) -> Scored:
     """`evidence` is what the rule's own words earn: weighted BM25 and agreement with a duty."""
-    topics = tuple(t for t in question.topics if t in rule.topics)
-    echoed = [t for t in question.topics if t in rule.clause_topics and t not in rule.topics]
-    nearby = [t for t in question.topics if t in rule.section_topics - rule.clause_topics]
+    if asked.topics.isdisjoint(rule.section_topics) and asked.topics.isdisjoint(rule.topics):
+        # Most rules share no topic with the question, in their sentence, clause or section (a
+        # clause's topics are among its section's, curated ones too).
+        topics: tuple[str, ...] = ()
+        echoed: list[str] = []
+        nearby: list[str] = []
+    else:
+        topics = tuple(t for t in question.topics if t in rule.topics)
+        echoed = [t for t in question.topics if t in rule.clause_topics and t not in rule.topics]
+        around = rule.section_topics - rule.clause_topics
+        nearby = [t for t in question.topics if t in around]
     # A rule on another topic whose exception the asker happens to meet ("until they reach
     # 18" for ex-pupils, asked about a current pupil who is 18) is not about their situation.
     elsewhere = bool(rule.topics) and not topics and not _kin(rule, question)
-    facts = () if elsewhere else tuple(sorted(_facts(question) & _limits(rule.reading) & SITUATION))
-    implied = [f for f in facts if f not in _facts(question, stated=True)]
+    facts = () if elsewhere else tuple(sorted(asked.situation & _limits(rule.reading)))
+    implied = [f for f in facts if f not in asked.stated]
+    against = asked.against
     score = sum(question.topics[t] for t in topics)
-    score += OTHER_SITE * _other_site(rule, question)
-    score += PERSONAL_SECTION * _personal_elsewhere(rule, question)
+    score += OTHER_SITE * _other_site(rule, asked.site)
+    score += PERSONAL_SECTION * (rule.personal_section and asked.site == "official")
     if topical:
         score -= OFF_TOPIC * len(rule.topics - question.topics.keys())
     score += CLAUSE_TOPIC * sum(question.topics[t] for t in echoed)
@@ -441,7 +481,7 @@ def _acting(scored: Scored, question: Question, lexicon: Lexicon) -> Scored:
 
 def _object_clash(scored: Scored, named: frozenset[str], lexicon: Lexicon) -> Scored:
     governed = scored.rule.act.objects
-    if not (
+    if not governed or not (
         objects_clash(named, governed, lexicon.acts) or unmarked(named, governed, lexicon.acts)
     ):
         return scored
@@ -475,12 +515,11 @@ def _proposed(rule: Rule, question: Question) -> bool:
 def about_other_site(rule: Rule, question: Question) -> bool:
     """The rule is about the other kind of account than the one asked about, by its own words
     or by its section's."""
-    return _other_site(rule, question) or _personal_elsewhere(rule, question)
+    return _other_site(rule, _asked_site(question)) or _personal_elsewhere(rule, question)
 
 
-def _other_site(rule: Rule, question: Question) -> bool:
+def _other_site(rule: Rule, asked: str | None) -> bool:
     """One kind of site (official or personal) asked about, and a rule about only the other."""
-    asked = _asked_site(question)
     if asked is None:
         return False
     other = "personal_account" if asked == "official" else "official"
@@ -505,14 +544,12 @@ def _asked_site(question: Question) -> str | None:
 _SITE_KINDS = ("official", "personal_account")
 
 
-def _agreeing(rule: Rule, question: Question, lexicon: Lexicon) -> float:
+def _agreeing(rule: Rule, question: Question, lexicon: Lexicon, role: str) -> float:
     """A duty the asker proposes to carry out in its own words ("instead, discuss … in class
-    and signpost …") answers them better than the ban it stands in for."""
-    if rule.force is not Force.REQUIRE or goes_against(rule, question):
-        return 0.0
-    if asked_role(question.folded):
-        # Asking whether someone may hold a role proposes nothing of the asker's to carry out:
-        # sharing the role's words with a duty on its holders is not doing what the duty asks.
+    and signpost …") answers them better than the ban it stands in for. Asking whether someone
+    may hold a `role` proposes nothing of the asker's to carry out: sharing the role's words with
+    a duty on its holders is not doing what the duty asks."""
+    if rule.force is not Force.REQUIRE or role or goes_against(rule, question):
         return 0.0
     # Only what the duty adds to its clause counts: a question about the friend request itself
     # does not agree with "instead, discuss such requests in class".

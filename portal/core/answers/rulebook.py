@@ -11,7 +11,7 @@ from pathlib import Path
 from portal.core.agreements import Agreement, Audience, Clause, School
 from portal.core.answers.curation import NO_CURATION, Curation, curation_path, load_curation
 from portal.core.answers.force import Force
-from portal.core.answers.lexicon import Lexicon
+from portal.core.answers.lexicon import Lexicon, Pattern
 from portal.core.answers.question import school_names
 from portal.core.answers.retrieval import LexicalIndex, bag, concept_bag
 from portal.core.answers.rules import Rule, rules_of
@@ -45,7 +45,7 @@ class Rulebook:
     concepts: LexicalIndex
     """The concepts of each rule's sentence and heading, keyed by `Rule.key`."""
     volunteers_are_staff: bool
-    names: re.Pattern[str] | None = None
+    names: Pattern | None = None
 
     @property
     def all_rules(self) -> tuple[Rule, ...]:

@@ -16,7 +16,7 @@ from portal.core.answers.force import (
     is_continuation,
     read,
 )
-from portal.core.answers.lexicon import Lexicon
+from portal.core.answers.lexicon import Lexicon, Pattern
 from portal.core.answers.text import fold, sentences
 
 # Sections that set the scene rather than rule on conduct.
@@ -56,7 +56,7 @@ class Rule:
     to_parents: bool
     scene: bool
     order: int
-    contrary: tuple[re.Pattern[str], ...] = ()
+    contrary: tuple[Pattern, ...] = ()
     """Acts that go against this rule's duty ("delete" against "must retain")."""
     sites: frozenset[str] = frozenset()
     """Which kind of site the sentence speaks of: "personal_account", "official", or both."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from portal.core.answers.acts import Act, acts_differ, agreement, governed_act, named_objects
 from portal.core.answers.force import TIMES_OF_DAY, Force, banned_parts, only_clause
@@ -423,12 +423,18 @@ def _aligned(question: Question, rule: Rule, lexicon: Lexicon) -> bool:
     return alignment(question, rule.folded, lexicon) > 0
 
 
+# Every duty's words are weighed against many questions: each sentence is cut into words once.
+@lru_cache(maxsize=1 << 12)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(tokens(text))
+
+
 def alignment(
     question: Question, text: str, lexicon: Lexicon, shared: frozenset[str] = frozenset()
 ) -> int:
     """How many of the asker's own words the duty uses, itself or through a synonym; words in
     `shared` (what the duty has in common with its neighbours) do not count."""
-    said = set(tokens(text)) - shared
+    said = _words(text) - shared
     own = set(question.ask_tokens) - _GENERIC - shared
     return sum(1 for t in own if ({t} | lexicon.synonyms.get(t, frozenset())) & said)
 
