@@ -12,6 +12,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import numpy as np
+
 from portal.core.agreements import Agreement, Audience, School
 from portal.core.answers import counts, phrasing
 from portal.core.answers.acts import acts_differ, named_objects, objects_clash
@@ -609,25 +611,21 @@ class AnswerEngine:
         """Each rule's BM25 score: its whole clause's plus its own sentence's."""
         expansion = [w for t in sorted(asked.fired) for w in self.lexicon.by_id[t].terms]
         query = [*bag(asked.folded, self.lexicon.concepts), *tokens(" ".join(expansion))]
-        clauses = book.index.by_key(query)
-        sentences = book.sentences.by_key(query)
-        concepts = book.concepts.by_key(query)
-        focus = self._focus(book, asked)
-        return {
-            r.key: CLAUSE_SHARE * clauses.get(r.clause_key, 0.0)
-            + sentences.get(r.key, 0.0)
-            + CONCEPT_SHARE * concepts.get(r.key, 0.0)
-            + ASK_SHARE * focus.get(r.key, 0.0)
-            for r in pool.rules
-        }
+        total = (
+            CLAUSE_SHARE * book.index.scores_at(query, pool.clause_at)
+            + book.sentences.scores_at(query, pool.rule_at)
+            + CONCEPT_SHARE * book.concepts.scores_at(query, pool.rule_at)
+            + ASK_SHARE * self._focus(book, pool, asked)
+        )
+        return dict(zip(pool.keys, total.tolist(), strict=True))
 
-    def _focus(self, book: Rulebook, asked: Question) -> dict[str, float]:
+    def _focus(self, book: Rulebook, pool: Pool, asked: Question) -> np.ndarray:
         """Each sentence's BM25 score against the sentence that asks alone: the words of the
         actual ask count again, the scene-setting around it does not."""
         asking = question_sentence(asked.folded)
         if asking == asked.folded:
-            return {}
-        return book.sentences.by_key(bag(asking, self.lexicon.concepts))
+            return np.zeros(len(pool.rules))
+        return book.sentences.scores_at(bag(asking, self.lexicon.concepts), pool.rule_at)
 
     def _covered(
         self, book: Rulebook, pool: Pool, asked: Question, lexical: Mapping[str, float]

@@ -49,6 +49,16 @@ class LexicalIndex:
             return np.zeros(len(self.keys), dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
 
+    def positions(self, keys: Iterable[str]) -> np.ndarray:
+        """Where each key's document stands among the scores (the last of a repeated key, as
+        `by_key` keeps it)."""
+        at = {key: i for i, key in enumerate(self.keys)}
+        return np.fromiter((at[key] for key in keys), dtype=np.intp)
+
+    def scores_at(self, query: Iterable[str], positions: np.ndarray) -> np.ndarray:
+        """The scores of the documents at these positions, each exactly as `by_key` gives it."""
+        return np.asarray(self.scores(query)[positions], dtype=np.float64)
+
     def by_key(self, query: Iterable[str]) -> dict[str, float]:
         return dict(zip(self.keys, (float(s) for s in self.scores(query)), strict=True))
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
 from portal.core.agreements import Agreement, Audience, Clause, School
 from portal.core.answers.curation import NO_CURATION, Curation, curation_path, load_curation
 from portal.core.answers.force import Force
@@ -26,11 +28,23 @@ class Pool:
 
     rules: tuple[Rule, ...]
     topics: frozenset[str] = field(default_factory=frozenset)
+    keys: tuple[str, ...] = ()
+    """Each rule's `Rule.key`, in order."""
+    # Where each rule's clause, and its sentence and concepts (indexed alike, rule by rule),
+    # stand in the rulebook's indexes: every question scores every rule in one array operation.
+    clause_at: np.ndarray = field(default_factory=lambda: np.zeros(0, np.intp), compare=False)
+    rule_at: np.ndarray = field(default_factory=lambda: np.zeros(0, np.intp), compare=False)
 
     @classmethod
-    def of(cls, rules: Iterable[Rule]) -> Pool:
+    def of(cls, rules: Iterable[Rule], clauses: LexicalIndex, sentences: LexicalIndex) -> Pool:
         kept = tuple(rules)
-        return cls(kept, frozenset().union(*(r.clause_topics for r in kept)))
+        return cls(
+            kept,
+            frozenset().union(*(r.clause_topics for r in kept)),
+            keys=tuple(r.key for r in kept),
+            clause_at=clauses.positions(r.clause_key for r in kept),
+            rule_at=sentences.positions(r.key for r in kept),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +85,14 @@ def build_rulebook(
         rules.extend(curation.applied(found))
         clauses.extend((f"{agreement.slug}/{c.ref}", c) for c in version.clauses)
     staff = [r for r in rules if not r.to_parents]
+    index = LexicalIndex([(k, bag(f"{c.heading} {c.text}", lexicon.concepts)) for k, c in clauses])
+    sentences = LexicalIndex([(r.key, bag(_context(r), lexicon.concepts)) for r in rules])
     return Rulebook(
         school=school,
-        staff=Pool.of(staff),
-        parents=Pool.of(_without_copies(r for r in rules if r.to_parents)),
-        index=LexicalIndex(
-            [(k, bag(f"{c.heading} {c.text}", lexicon.concepts)) for k, c in clauses]
-        ),
-        sentences=LexicalIndex([(r.key, bag(_context(r), lexicon.concepts)) for r in rules]),
+        staff=Pool.of(staff, index, sentences),
+        parents=Pool.of(_without_copies(r for r in rules if r.to_parents), index, sentences),
+        index=index,
+        sentences=sentences,
         concepts=LexicalIndex([(r.key, concept_bag(_context(r), lexicon.concepts)) for r in rules]),
         volunteers_are_staff=any(_VOLUNTEERS.search(r.folded) for r in staff),
         names=school_names(school.name, school.slug),
