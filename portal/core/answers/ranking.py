@@ -383,6 +383,7 @@ def _limits(reading: Reading) -> frozenset[str]:
 
 
 _SETTING = frozenset({"at_work", "school_hours"})
+_PERMITTING = frozenset({Force.ONLY, Force.PERMIT})
 
 
 def _settled(reading: Reading, question: Question) -> bool:
@@ -416,11 +417,17 @@ class _Asked:
     against: frozenset[str]
     site: str | None
     topics: frozenset[str]
+    relations: frozenset[str]
+    """Relatives or friends the asker says they have among those the rule is about."""
+    about_contact: bool
+    """About contact with someone, or about no topic at all."""
 
     @classmethod
     def of(cls, question: Question, lexicon: Lexicon) -> _Asked:
         return cls(
             topics=frozenset(question.topics),
+            relations=RELATIONSHIPS & question.stated,
+            about_contact=not question.topics or bool(CONTACT_TOPICS & question.topics.keys()),
             situation=_facts(question) & SITUATION,
             stated=_facts(question, stated=True),
             against=_against(question, lexicon.opposites),
@@ -443,17 +450,19 @@ def _score(rule: Rule, question: Question, evidence: float, asked: _Asked, topic
         nearby = [t for t in question.topics if t in around]
     # A rule on another topic whose exception the asker happens to meet ("until they reach
     # 18" for ex-pupils, asked about a current pupil who is 18) is not about their situation.
-    elsewhere = bool(rule.topics) and not topics and not _kin(rule, question)
+    elsewhere = bool(rule.topics) and not topics and not _kin(rule, asked)
     facts = () if elsewhere else tuple(sorted(asked.situation & _limits(rule.reading)))
     implied = [f for f in facts if f not in asked.stated]
     against = asked.against
-    score = sum(question.topics[t] for t in topics)
+    score = sum(question.topics[t] for t in topics) if topics else 0
     score += OTHER_SITE * _other_site(rule, asked.site)
     score += PERSONAL_SECTION * (rule.personal_section and asked.site == "official")
     if topical:
         score -= OFF_TOPIC * len(rule.topics - question.topics.keys())
-    score += CLAUSE_TOPIC * sum(question.topics[t] for t in echoed)
-    score += SECTION_TOPIC * sum(question.topics[t] for t in nearby)
+    if echoed:
+        score += CLAUSE_TOPIC * sum(question.topics[t] for t in echoed)
+    if nearby:
+        score += SECTION_TOPIC * sum(question.topics[t] for t in nearby)
     ruled_out = len((rule.reading.conditions - _SETTING) & against & SITUATION)
     lifted = len(rule.reading.scope & against)
     score += NAMED_REACH * len(rule.reading.scope & question.stated & _NAMED_REACH)
@@ -494,13 +503,11 @@ def _pictured(scored: Scored) -> Scored:
     return replace(scored, score=scored.score + PICTURED)
 
 
-def _kin(rule: Rule, question: Question) -> bool:
+def _kin(rule: Rule, asked: _Asked) -> bool:
     """A rule that lifts or allows contact for relatives or friends the asker says they have is
     about their situation when the question is about contact, or names no topic at all: the
     relationship, not the wording, is what it turns on."""
-    relations = _limits(rule.reading) & RELATIONSHIPS & question.stated
-    contact = not question.topics or bool(CONTACT_TOPICS & question.topics.keys())
-    return bool(relations) and contact
+    return asked.about_contact and not asked.relations.isdisjoint(_limits(rule.reading))
 
 
 def _proposed(rule: Rule, question: Question) -> bool:
@@ -613,7 +620,7 @@ def _shape(rule: Rule, question: Question) -> float:
         score += PASSES_ON
     if reading.force is Force.APPROVAL and "asks_approval" in question.facts:
         score += APPROVER
-    if _settled(reading, question):
+    if reading.force in _PERMITTING and _settled(reading, question):
         score += SETTLED
     if reading.force is Force.PROHIBIT and "unilateral" in question.facts:
         score += ALONE if _ALONE.search(rule.folded) else 0.0
