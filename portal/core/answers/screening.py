@@ -154,7 +154,10 @@ def required_strings(compiled: re.Pattern[str]) -> tuple[str, ...] | None:
     if needs is None:
         return None
     # A text holding "instagram" holds "insta": looking for the shorter string is enough.
-    least = {s for s in needs if not any(o != s and o in s for o in needs)}
+    least: list[str] = []
+    for string in sorted(needs, key=len):
+        if not any(kept in string for kept in least):
+            least.append(string)
     return tuple(sorted(least)) if len(least) <= _MOST_STRINGS else None
 
 
@@ -166,20 +169,21 @@ class _Reading:
     """Strings one of which anything the node matches contains."""
 
 
+_NOTHING = frozenset({""})
+"""What a node that takes no text matches. A run of exactly known text requires one of its
+strings, unless it can be this."""
 _UNKNOWN = _Reading(None, None)
-_EMPTY = _Reading(frozenset({""}), None)
+_EMPTY = _Reading(_NOTHING, None)
 # Strings this long are rare enough in a question that more length tells little.
 _RARE_LENGTH = 4
 # Cross products of alternatives past this size are given up on.
 _MOST_EXACT = 64
 
 
-def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """The more telling of two requirements: a shortest string long enough to be rare in a
-    question, then fewer strings to look for, then longer ones."""
-    if a is None or b is None:
-        return a if b is None else b
-    return max(a, b, key=_telling)
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most telling requirement: a shortest string long enough to be rare in a question,
+    then fewer strings to look for, then longer ones; the first of equals."""
+    return max(candidates, key=_telling) if candidates else None
 
 
 def _telling(strings: frozenset[str]) -> tuple[int, int, int]:
@@ -187,38 +191,54 @@ def _telling(strings: frozenset[str]) -> tuple[int, int, int]:
     return min(shortest, _RARE_LENGTH), -len(strings), shortest
 
 
-def _stretch(exact: frozenset[str]) -> frozenset[str] | None:
-    """What a run of exactly known text requires: one of its strings, unless it can be empty."""
-    return None if "" in exact else exact
-
-
 def _sequence(items: list[tuple[Any, Any]]) -> _Reading:
-    run = frozenset({""})
+    run = _NOTHING
     whole = True  # `run` still spans every item so far
-    needs: frozenset[str] | None = None
-    for op, av in items:
+    candidates: list[frozenset[str]] = []
+    for op, av in _words(items):
         node = _node(op, av)
-        needs = _better(needs, node.needs)
+        if node.needs is not None:
+            candidates.append(node.needs)
         if node.exact is not None:
             joined = frozenset(a + b for a, b in product(run, node.exact))
             if len(joined) <= _MOST_EXACT:
                 run = joined
                 continue
         whole = False
-        needs = _better(needs, _stretch(run))
-        run = node.exact if node.exact is not None else frozenset({""})
-    needs = _better(needs, _stretch(run))
-    return _Reading(run if whole else None, needs)
+        if "" not in run:
+            candidates.append(run)
+        run = node.exact if node.exact is not None else _NOTHING
+    if "" not in run:
+        candidates.append(run)
+    return _Reading(run if whole else None, _best(candidates))
+
+
+# A run of literal characters, read as one string: most of a pattern is words.
+_STRING = object()
+
+
+def _words(items: list[tuple[Any, Any]]) -> Iterator[tuple[Any, Any]]:
+    letters: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            letters.append(chr(av))
+            continue
+        if letters:
+            yield _STRING, "".join(letters)
+            letters = []
+        yield op, av
+    if letters:
+        yield _STRING, "".join(letters)
 
 
 def _node(op: Any, av: Any) -> _Reading:
-    if op is sre.LITERAL:
-        return _Reading(frozenset({chr(av)}), frozenset({chr(av)}))
+    if op is _STRING:
+        return _Reading(frozenset({av}), frozenset({av}))
     if op in (sre.AT, sre.ASSERT_NOT):
         return _EMPTY
     if op is sre.ASSERT:
         # A lookaround takes no text of the match, but what it looks for is in the text.
-        return _Reading(frozenset({""}), _sequence(list(av[1])).needs)
+        return _Reading(_NOTHING, _sequence(list(av[1])).needs)
     if op is sre.SUBPATTERN:
         _group, add_flags, _del_flags, body = av
         if add_flags & re.IGNORECASE:
