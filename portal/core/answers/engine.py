@@ -91,6 +91,8 @@ class AnswerEngine:
         lexicon: Lexicon | None = None,
     ) -> None:
         self.lexicon = lexicon or load_lexicon()
+        # Topics on what pictures show ("pupil_images"): what a parent's posted picture is about.
+        self._depicted = frozenset(d.topic for d in self.lexicon.acts.depicting)
         on = today or date.today()
         grouped: dict[str, list[Agreement]] = defaultdict(list)
         for agreement in agreements:
@@ -661,7 +663,7 @@ class AnswerEngine:
         # them and the ask says only "it" ("a video of the race, other kids in it - can I put it
         # on facebook?").
         posting = "post" in asked.act.verbs or "image" in asked.act.objects
-        pictured = {d.topic for d in self.lexicon.acts.depicting} if posting else set()
+        pictured = self._depicted if posting else frozenset()
         return any(not self._has(pool, t) for t in asked.primary | (asked.fired & pictured))
 
     def _has(self, pool: Pool, topic_id: str) -> bool:

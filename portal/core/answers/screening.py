@@ -80,7 +80,8 @@ class Screened:
         self._screen = screen if self.needs is not None else None
         self._numbers = screen.numbers(self.needs) if screen and self.needs else frozenset()
 
-    def _hopeless(self, text: str) -> bool:
+    def hopeless(self, text: str) -> bool:
+        """The text holds none of the strings a match needs: the pattern cannot match it."""
         if self._screen is not None:
             return self._numbers.isdisjoint(self._screen.held(text))
         needs = self.needs
@@ -93,25 +94,25 @@ class Screened:
         return True
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return None if self._hopeless(text) else self._compiled.search(text, pos)
+        return None if self.hopeless(text) else self._compiled.search(text, pos)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return None if self._hopeless(text) else self._compiled.match(text, pos)
+        return None if self.hopeless(text) else self._compiled.match(text, pos)
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
-        return None if self._hopeless(text) else self._compiled.fullmatch(text)
+        return None if self.hopeless(text) else self._compiled.fullmatch(text)
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
-        return iter(()) if self._hopeless(text) else self._compiled.finditer(text, pos)
+        return iter(()) if self.hopeless(text) else self._compiled.finditer(text, pos)
 
     def findall(self, text: str) -> list[Any]:
-        return [] if self._hopeless(text) else self._compiled.findall(text)
+        return [] if self.hopeless(text) else self._compiled.findall(text)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
-        return text if self._hopeless(text) else self._compiled.sub(repl, text, count)
+        return text if self.hopeless(text) else self._compiled.sub(repl, text, count)
 
     def split(self, text: str, maxsplit: int = 0) -> list[str]:
-        return [text] if self._hopeless(text) else self._compiled.split(text, maxsplit)
+        return [text] if self.hopeless(text) else self._compiled.split(text, maxsplit)
 
     def __repr__(self) -> str:
         return f"Screened({self.pattern!r}, needs={self.needs!r})"
