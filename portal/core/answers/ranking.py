@@ -387,7 +387,7 @@ _PERMITTING = frozenset({Force.ONLY, Force.PERMIT})
 
 
 def _settled(reading: Reading, question: Question) -> bool:
-    if reading.force not in (Force.ONLY, Force.PERMIT) or reading.restricted:
+    if reading.force not in _PERMITTING or reading.restricted:
         return False
     needed = reading.conditions - _SETTING
     return bool(needed) and needed <= question.facts
@@ -456,7 +456,7 @@ def _score(rule: Rule, question: Question, evidence: float, asked: _Asked, topic
     against = asked.against
     score = sum(question.topics[t] for t in topics) if topics else 0
     score += OTHER_SITE * _other_site(rule, asked.site)
-    score += PERSONAL_SECTION * (rule.personal_section and asked.site == "official")
+    score += PERSONAL_SECTION * _personal_elsewhere(rule, asked.site)
     if topical:
         score -= OFF_TOPIC * len(rule.topics - question.topics.keys())
     if echoed:
@@ -522,7 +522,8 @@ def _proposed(rule: Rule, question: Question) -> bool:
 def about_other_site(rule: Rule, question: Question) -> bool:
     """The rule is about the other kind of account than the one asked about, by its own words
     or by its section's."""
-    return _other_site(rule, _asked_site(question)) or _personal_elsewhere(rule, question)
+    site = _asked_site(question)
+    return _other_site(rule, site) or _personal_elsewhere(rule, site)
 
 
 def _other_site(rule: Rule, asked: str | None) -> bool:
@@ -533,9 +534,9 @@ def _other_site(rule: Rule, asked: str | None) -> bool:
     return other in rule.sites and asked not in rule.sites
 
 
-def _personal_elsewhere(rule: Rule, question: Question) -> bool:
+def _personal_elsewhere(rule: Rule, asked: str | None) -> bool:
     """An official site asked about, and a rule from a section on personal use."""
-    return rule.personal_section and _asked_site(question) == "official"
+    return rule.personal_section and asked == "official"
 
 
 def _asked_site(question: Question) -> str | None:
@@ -620,7 +621,7 @@ def _shape(rule: Rule, question: Question) -> float:
         score += PASSES_ON
     if reading.force is Force.APPROVAL and "asks_approval" in question.facts:
         score += APPROVER
-    if reading.force in _PERMITTING and _settled(reading, question):
+    if _settled(reading, question):
         score += SETTLED
     if reading.force is Force.PROHIBIT and "unilateral" in question.facts:
         score += ALONE if _ALONE.search(rule.folded) else 0.0
