@@ -28,8 +28,6 @@ import ahocorasick
 _MOST_STRINGS = 96
 # Texts whose strings are remembered: a question's few readings, many questions over.
 _MOST_TEXTS = 1024
-
-
 _NONE: frozenset[int] = frozenset()
 
 
