@@ -41,9 +41,9 @@ class Reading:
     harm: bool = False
     """The hedge is about disrespect or disrepute, which a hostile question does settle."""
     attributed: bool = False
+    """The hedge is about views passed off as the school's, which a question can settle."""
     conflicted: bool = False
     """The hedge is about a conflict of interest, which a question can settle ("to sell to")."""
-    """The hedge is about views passed off as the school's, which a question can settle."""
     restricted: bool = False
     """Allowed only within limits no fact can show are met ("limited", "where appropriate")."""
     negative_duty: bool = False

@@ -18,7 +18,7 @@ from portal.core.answers.acts import (
 from portal.core.answers.force import Force, Reading
 from portal.core.answers.lexicon import Lexicon
 from portal.core.answers.question import Question
-from portal.core.answers.rules import Rule
+from portal.core.answers.rules import SETTING, Rule
 from portal.core.answers.text import fold, tokens
 from portal.core.answers.verdicts import (
     CONTACT_TOPICS,
@@ -376,20 +376,13 @@ def _for_kind(scored: Scored, kinds: list[re.Pattern[str]]) -> Scored:
     return replace(scored, score=scored.score + NAMED_KIND)
 
 
-def _limits(reading: Reading) -> frozenset[str]:
-    """What the rule turns on. Being at work is the setting of every permission to use social
-    media at school, not something that tells them apart."""
-    return reading.exceptions | reading.scope | (reading.conditions - _SETTING)
-
-
-_SETTING = frozenset({"at_work", "school_hours"})
 _PERMITTING = frozenset({Force.ONLY, Force.PERMIT})
 
 
 def _settled(reading: Reading, question: Question) -> bool:
     if reading.force not in _PERMITTING or reading.restricted:
         return False
-    needed = reading.conditions - _SETTING
+    needed = reading.conditions - SETTING
     return bool(needed) and needed <= question.facts
 
 
@@ -419,6 +412,8 @@ class _Asked:
     topics: frozenset[str]
     relations: frozenset[str]
     """Relatives or friends the asker says they have among those the rule is about."""
+    reach: frozenset[str]
+    """What the asker says outright that a ban may name as within its reach."""
     about_contact: bool
     """About contact with someone, or about no topic at all."""
 
@@ -427,6 +422,7 @@ class _Asked:
         return cls(
             topics=frozenset(question.topics),
             relations=RELATIONSHIPS & question.stated,
+            reach=question.stated & _NAMED_REACH,
             about_contact=not question.topics or bool(CONTACT_TOPICS & question.topics.keys()),
             situation=_facts(question) & SITUATION,
             stated=_facts(question, stated=True),
@@ -451,21 +447,25 @@ def _score(rule: Rule, question: Question, evidence: float, asked: _Asked, topic
     # A rule on another topic whose exception the asker happens to meet ("until they reach
     # 18" for ex-pupils, asked about a current pupil who is 18) is not about their situation.
     elsewhere = bool(rule.topics) and not topics and not _kin(rule, asked)
-    facts = () if elsewhere else tuple(sorted(asked.situation & _limits(rule.reading)))
+    facts = () if elsewhere else tuple(sorted(asked.situation & rule.limits))
     implied = [f for f in facts if f not in asked.stated]
     against = asked.against
     score = sum(question.topics[t] for t in topics) if topics else 0
     score += OTHER_SITE * _other_site(rule, asked.site)
     score += PERSONAL_SECTION * _personal_elsewhere(rule, asked.site)
     if topical:
-        score -= OFF_TOPIC * len(rule.topics - question.topics.keys())
+        score -= OFF_TOPIC * len(rule.topics - asked.topics)
     if echoed:
         score += CLAUSE_TOPIC * sum(question.topics[t] for t in echoed)
     if nearby:
         score += SECTION_TOPIC * sum(question.topics[t] for t in nearby)
-    ruled_out = len((rule.reading.conditions - _SETTING) & against & SITUATION)
-    lifted = len(rule.reading.scope & against)
-    score += NAMED_REACH * len(rule.reading.scope & question.stated & _NAMED_REACH)
+    if against:
+        ruled_out = len((rule.reading.conditions - SETTING) & against & SITUATION)
+        lifted = len(rule.reading.scope & against)
+    else:
+        ruled_out = lifted = 0
+    if asked.reach:
+        score += NAMED_REACH * len(rule.reading.scope & asked.reach)
     score += FACT * (len(facts) - IMPLIED * len(implied) + CONTRADICTED * ruled_out)
     score += LIFTED * lifted
     score += PROPOSED * _proposed(rule, question)
@@ -507,7 +507,7 @@ def _kin(rule: Rule, asked: _Asked) -> bool:
     """A rule that lifts or allows contact for relatives or friends the asker says they have is
     about their situation when the question is about contact, or names no topic at all: the
     relationship, not the wording, is what it turns on."""
-    return asked.about_contact and not asked.relations.isdisjoint(_limits(rule.reading))
+    return asked.about_contact and not asked.relations.isdisjoint(rule.limits)
 
 
 def _proposed(rule: Rule, question: Question) -> bool:

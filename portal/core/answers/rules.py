@@ -40,6 +40,11 @@ _SITES = ("personal_account", "official", "third_party")
 _PERSONAL_SECTION = re.compile(r"\bpersonal (?:use|life|lives)\b")
 
 
+# Being at work is the setting of every permission to use social media at school, not something
+# that tells them apart.
+SETTING = frozenset({"at_work", "school_hours"})
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     school: str
@@ -78,12 +83,17 @@ class Rule:
     """Unique within a school: a clause can hold several rules."""
     folded: str = field(init=False)
     """The sentence folded (`text.fold`), the form every pattern is matched against."""
+    limits: frozenset[str] = field(init=False)
+    """What the rule turns on: its exceptions, scope and conditions, less the `SETTING`."""
 
     def __post_init__(self) -> None:
         # Ranking and rulings read these for every candidate of every question: made once, here.
         object.__setattr__(self, "clause_key", f"{self.agreement}/{self.clause.ref}")
         object.__setattr__(self, "key", f"{self.clause_key}#{self.order}")
         object.__setattr__(self, "folded", fold(self.sentence))
+        reading = self.reading
+        limits = reading.exceptions | reading.scope | (reading.conditions - SETTING)
+        object.__setattr__(self, "limits", limits)
 
     @property
     def force(self) -> Force:
