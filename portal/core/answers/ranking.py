@@ -54,6 +54,13 @@ MISFIT = -2.5
 HARM = 1.0
 # The asker has a private stake (selling to a parent) and the rule turns on a conflict of interest.
 CONFLICT = 1.5
+# The same asker, drawing on what their job told them, asks about contacting people, and the
+# rule's own subject is work information used for personal gain, not contact: the use of the
+# information breaks the policy, whatever channel the asker would use. Without a work source the
+# stake is a plain conflict of interest, left to CONFLICT and the contact ban it conditions.
+PRIVATE_STAKE = 3.5
+_PRIVATE_GAIN = "personal_gain"
+_STAKE_FROM_WORK = frozenset({"conflict", "from_work"})
 # The asker would speak for the school or all its staff, and the rule forbids passing personal
 # views off as the school's: the very act the rule names.
 ATTRIBUTED = 3.0
@@ -539,6 +546,15 @@ def _personal_elsewhere(rule: Rule, asked: str | None) -> bool:
     return rule.personal_section and asked == "official"
 
 
+def _on_personal_gain(rule: Rule, question: Question) -> bool:
+    """Asked about contact, a rule on using work information for gain rather than on contact."""
+    return (
+        _PRIVATE_GAIN in rule.topics
+        and not rule.topics & CONTACT_TOPICS
+        and not CONTACT_TOPICS.isdisjoint(question.topics)
+    )
+
+
 def _asked_site(question: Question) -> str | None:
     personal, official = "personal_account" in question.facts, "official" in question.facts
     if not (personal or official):
@@ -600,6 +616,8 @@ def _shape(rule: Rule, question: Question) -> float:
         score += HARM
     if reading.conflicted and "conflict" in question.facts:
         score += CONFLICT
+    if question.facts >= _STAKE_FROM_WORK and _on_personal_gain(rule, question):
+        score += PRIVATE_STAKE
     if "excessive" in question.facts and LIMITED_USE.search(rule.folded):
         score += FACT
     if "third_party" in question.facts and "third_party" in rule.sites:
